@@ -1,0 +1,257 @@
+// The typed model of a .LOG journal. Every later layer (render, site, search, blog)
+// reads these types; they are declared once, here.
+
+/** A naive local date-time, exactly as the author's clock showed it. */
+export interface LocalDateTime {
+  year: number;
+  month: number; // 1-12
+  day: number; // 1-31
+  hour: number; // 0-23
+  minute: number; // 0-59
+}
+
+/** Stable warning codes; the README lists them. */
+export type WarningCode =
+  | "decode" // bytes that are not valid in the detected/forced encoding, NUL bytes, binary noise
+  | "encoding-guess" // no BOM and not valid UTF-8: the encoding was guessed
+  | "bad-stamp" // a line shaped like a timestamp whose date or time is invalid
+  | "ambiguous-date-order" // day-first vs month-first could not be decided from the file
+  | "out-of-order" // an entry earlier than the one before it in the same file
+  | "duplicate-stamp" // two entries with the same minute (the second gets `-2`)
+  | "unresolved-ref" // a reference whose target entry (or item) is not in the timeline
+  | "unclosed-ref" // `see"` without a closing quote
+  | "duplicate-item" // two outline items with the same path in one entry
+  | "tag-slug-collision" // two different tags that slug to the same URL
+  | "no-logs" // a content folder without any log file
+  | "unreadable"; // a file that cannot be read
+
+export interface LogWarning {
+  file: string;
+  line: number; // 1-based; 0 when the warning is about the whole file
+  code: WarningCode;
+  message: string;
+}
+
+export type DateOrder = "ymd" | "dmy" | "mdy";
+
+/** One decoded input file. */
+export interface LogFile {
+  file: string; // the path as given
+  encoding: string; // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gbk", "windows-1252", …
+  /** The decoded text without its BOM: preamble + every entry's raw, in order. */
+  text: string;
+  /** Text before the first stamp line (the `.LOG` line, notes, or nothing). */
+  preamble: string;
+  /** The first line when it is a Notepad directive such as `.LOG` or `.TODO`. */
+  directive: string | null;
+  dateOrder: DateOrder | null;
+}
+
+/** `cont2` after `add libxl api`: part 2 of the series named `add libxl api`. */
+export interface Series {
+  name: string;
+  /** The author's number, or null for `（续）` series ordered by time. */
+  part: number | null;
+}
+
+export interface Header {
+  line: number;
+  text: string;
+  /** Elements split on `,` `;` `，` `；`, trimmed, series markers removed. */
+  elements: string[];
+}
+
+/** A `see"10:41 2012-10-30"2`-style pointer at another entry (or one of its items). */
+export interface Reference {
+  /** ISO local time of the target stamp: `2012-10-29T11:31`. */
+  target: string;
+  /** Item path in the target entry (`2-1`), or null. */
+  item: string | null;
+  line: number; // 1-based file line
+  column: number; // 0-based, in UTF-16 code units, of the opening quote
+  length: number; // the quoted stamp and any item path
+  /** The entry id the reference resolves to, filled in when the timeline is merged. */
+  resolved: string | null;
+  /** Path of the outline item of the referring entry that holds this reference. */
+  fromItem: string | null;
+}
+
+export interface Todo {
+  text: string; // after `\TODO:`
+  line: number;
+  /** The item the TODO sits in or directly follows; null for the entry as a whole. */
+  item: string | null;
+  blog: boolean;
+}
+
+/** `(15:33 2012-11-02)` inside an item: when that item was written. */
+export interface ItemTime {
+  at: string; // ISO local
+  line: number;
+  column: number;
+  length: number;
+}
+
+/** `(16:40 2013-01-23)` … `"16:40 2013-01-23"end`: text added later to an old entry. */
+export interface Insertion {
+  at: string;
+  line: number; // the opening stamp
+  endLine: number; // the `"…"end` line
+}
+
+export interface UrlMatch {
+  url: string;
+  line: number;
+  column: number;
+}
+
+export type BlockKind = "shell" | "gdb" | "repl" | "config" | "script" | "preformatted";
+
+export interface TranscriptStep {
+  prompt: string; // `linux-iwgo:/home/suse # `
+  command: string; // `zypper se rpc`
+  output: string; // the lines up to the next prompt, joined with `\n`
+  line: number; // the prompt's line
+}
+
+export interface Block {
+  kind: BlockKind;
+  /** Highlighting language: `shellsession`, `gdb`, `ini`, `bash`, `text`, … */
+  lang: string;
+  /** Prompt style for transcripts: `suse-root`, `suse-user`, `dollar`, `percent`, `gdb`, `python`, … */
+  promptStyle: string | null;
+  line: number;
+  endLine: number;
+  /** The exact lines, joined with `\n` (no line ends of the file). */
+  text: string;
+  steps: TranscriptStep[] | null;
+}
+
+/** Time use recorded in a plan (`GTD`) entry. */
+export interface PlanItem {
+  item: string; // item path
+  minutes: number | null; // `40'` → 40, `1h` → 60
+  ranges: TimeRange[]; // `15:06-16:37`, `-18:16`, `20:35-`
+}
+
+export interface TimeRange {
+  start: string | null; // `HH:MM`
+  end: string | null;
+}
+
+export interface Plan {
+  /** Hours worked from the `0, ` line. */
+  worked: TimeRange[];
+  items: PlanItem[];
+  /** Sum of worked ranges that have both ends, in minutes. */
+  workedMinutes: number;
+  /** Sum of item minutes. */
+  spentMinutes: number;
+}
+
+/** Outline marker styles: `1, ` level 1, `1), ` level 2, `(1), ` level 3. */
+export type MarkerStyle = "comma" | "paren" | "parens";
+
+/**
+ * The body of an entry as a tree of lines. Inline constructs (references, URLs, times,
+ * TODOs) are not nodes here: renderers find them with the scanners in this folder.
+ */
+export type BodyNode = TextNode | BlankNode | ItemNode | BlockNode;
+
+export interface TextNode {
+  type: "text";
+  line: number;
+  text: string;
+}
+
+export interface BlankNode {
+  type: "blank";
+  line: number;
+  text: string; // whitespace-only lines keep their whitespace
+}
+
+export interface ItemNode {
+  type: "item";
+  line: number;
+  /** The author's marker as written, with its separator: `3), `. */
+  marker: string;
+  style: MarkerStyle;
+  number: number;
+  level: number;
+  path: string; // `2-3`
+  /** Text after the marker on the marker line. */
+  text: string;
+  children: BodyNode[];
+}
+
+export interface BlockNode {
+  type: "block";
+  line: number;
+  block: Block;
+}
+
+export interface Entry {
+  /** `2012-11-07T18:17`, `2012-11-07T18:17-2` for a second entry in the same minute. */
+  id: string;
+  timestamp: string; // ISO local, no zone
+  time: LocalDateTime;
+  file: string;
+  line: number; // the stamp line
+  endLine: number; // inclusive
+  /** Exact text from the stamp line up to the next entry's stamp line. */
+  raw: string;
+  stampText: string; // the stamp line as written, plus a `----` underline when present
+  header: Header | null;
+  title: string;
+  tags: string[]; // display spellings, in header order
+  series: Series | null;
+  slug: string;
+  url: string; // `/2012/11/07/1817-virsh-attach-disk-sles11-hvm-10-dev-sdb1-sda/`
+  body: BodyNode[];
+  references: Reference[];
+  todos: Todo[];
+  times: ItemTime[];
+  insertions: Insertion[];
+  urls: UrlMatch[];
+  blocks: Block[];
+  plan: Plan | null;
+  /** Item paths that exist in this entry, in order. */
+  items: string[];
+}
+
+export interface Backlink {
+  from: string; // entry id
+  fromItem: string | null;
+  item: string | null; // target item
+  line: number;
+}
+
+export interface SeriesInfo {
+  name: string;
+  /** Entry ids in reading order. */
+  parts: string[];
+}
+
+export interface TagInfo {
+  key: string; // folded: lower-case, single spaces
+  name: string; // most frequent spelling
+  slug: string;
+  entries: string[]; // ids, in time order
+}
+
+export interface Timeline {
+  files: LogFile[];
+  /** Sorted by time; file order breaks ties. */
+  entries: Entry[];
+  byId: Map<string, Entry>;
+  backlinks: Map<string, Backlink[]>;
+  series: Map<string, SeriesInfo>;
+  tags: Map<string, TagInfo>;
+  warnings: LogWarning[];
+}
+
+export interface ParseOptions {
+  /** Force an encoding for every file (iconv-lite name). */
+  encoding?: string;
+  dateOrder?: "auto" | "dmy" | "mdy";
+}
