@@ -255,3 +255,39 @@ export interface ParseOptions {
   encoding?: string;
   dateOrder?: "auto" | "dmy" | "mdy";
 }
+
+/** One line of a file without its line end. */
+export interface SourceLine {
+  line: number; // 1-based
+  text: string;
+}
+
+/** An entry as the splitter finds it, before its text is parsed. */
+export interface RawEntry {
+  file: string;
+  time: LocalDateTime;
+  line: number;
+  endLine: number;
+  raw: string;
+  stampText: string;
+  /** The lines after the stamp line (and its `----` underline), up to the next entry. */
+  lines: SourceLine[];
+}
+
+/** What parsing one entry's text yields; the timeline adds id, slug, url and resolution. */
+export type ParsedEntry = Pick<
+  Entry,
+  | "header"
+  | "title"
+  | "tags"
+  | "series"
+  | "body"
+  | "references"
+  | "todos"
+  | "times"
+  | "insertions"
+  | "urls"
+  | "blocks"
+  | "plan"
+  | "items"
+>;
