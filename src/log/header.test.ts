@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { cutTitle, readHeader } from "./header.ts";
+import type { SourceLine } from "./types.ts";
+
+function lines(...texts: string[]): SourceLine[] {
+  return texts.map((text, index) => ({ line: index + 3, text }));
+}
+
+describe("readHeader", () => {
+  it("takes the last element as title and every element as a tag, dropping contN into a series", () => {
+    const read = readHeader(lines("virtualization, libvirt, xenlight, add libxl api, cont1, domainInterfaceStats"), "16:38 2012-11-01");
+    expect(read.title).toBe("domainInterfaceStats");
+    expect(read.tags).toEqual(["virtualization", "libvirt", "xenlight", "add libxl api", "domainInterfaceStats"]);
+    expect(read.series).toEqual({ name: "add libxl api", part: 1 });
+    expect(read.header?.line).toBe(3);
+  });
+
+  it("makes an element with `: ` the title and not a tag", () => {
+    const read = readHeader(lines("company, virtualization, suse, xen, regular meeting: US / China Virtualization Sync, meeting"), "8:02 2012-11-02");
+    expect(read.title).toBe("regular meeting: US / China Virtualization Sync");
+    expect(read.tags).toEqual(["company", "virtualization", "suse", "xen", "meeting"]);
+  });
+
+  it("makes an element of more than four words a title, and splits on `;` too", () => {
+    const read = readHeader(lines("virtualization, libvirt, xen, libxl, read migration(domain suspend) in xen upstream"), "16:52 2012-11-06");
+    expect(read.title).toBe("read migration(domain suspend) in xen upstream");
+    expect(read.tags).toEqual(["virtualization", "libvirt", "xen", "libxl"]);
+    expect(readHeader(lines("virtualization, libvirt, 1.0.0 release; localization"), "").tags).toEqual([
+      "virtualization", "libvirt", "1.0.0 release", "localization",
+    ]);
+  });
+
+  it("reads a one-element header as a tag only when it is one word", () => {
+    expect(readHeader(lines("GTD", "0, -18:20"), "")).toMatchObject({ title: "GTD", tags: ["GTD"] });
+    expect(readHeader(lines("work report - week 44"), "")).toMatchObject({ title: "work report - week 44", tags: [] });
+    expect(readHeader(lines("domainMemoryPeek: not support in xenlight"), "")).toMatchObject({
+      title: "domainMemoryPeek: not support in xenlight",
+      tags: [],
+    });
+  });
+
+  it("splits full-width separators and reads `（续）` as a series without a number", () => {
+    const read = readHeader(lines("嵌入式，arm, s3c2410, 远峰开发板学习（续）, vivi"), "");
+    expect(read.header?.elements).toEqual(["嵌入式", "arm", "s3c2410", "远峰开发板学习", "vivi"]);
+    expect(read.series).toEqual({ name: "远峰开发板学习", part: null });
+    expect(read.title).toBe("vivi");
+    expect(readHeader(lines("arm, 远峰开发板学习(续)"), "").series).toEqual({ name: "远峰开发板学习", part: null });
+  });
+
+  it("titles an entry without header by its first text line, marker and prompt removed", () => {
+    const read = readHeader(
+      lines("1, ", "linux-vm4:/etc/xen/vm # virsh attach-disk sles11_hvm_10 /dev/sdb1 sda", "Disk attached successfully"),
+      "18:17 2012-11-07",
+    );
+    expect(read).toMatchObject({ header: null, title: "virsh attach-disk sles11_hvm_10 /dev/sdb1 sda", tags: [], series: null });
+    expect(readHeader(lines("http://technotales.wordpress.com/2009/05/17/git-diff-with-vimdiff/"), "").header).toBeNull();
+  });
+
+  it("falls back to the stamp when there is no text at all", () => {
+    expect(readHeader(lines("", "  "), "15:16 2012-11-07").title).toBe("15:16 2012-11-07");
+    expect(readHeader([], "15:16 2012-11-07").title).toBe("15:16 2012-11-07");
+  });
+
+  it("keeps one spelling of a tag repeated in a header", () => {
+    expect(readHeader(lines("arm Server, ARM server, linaro"), "").tags).toEqual(["arm Server", "linaro"]);
+  });
+});
+
+describe("cutTitle", () => {
+  it("cuts at 60 characters on a word boundary", () => {
+    const text = "do some investigation for domainBlockStats in last weekend. the qdisk is created by qemu";
+    const cut = cutTitle(text);
+    expect(cut).toBe("do some investigation for domainBlockStats in last weekend.");
+    expect(cut.length).toBeLessThanOrEqual(60);
+  });
+
+  it("cuts a single long word hard without splitting a surrogate pair", () => {
+    const cut = cutTitle("😀".repeat(70));
+    expect(Array.from(cut)).toHaveLength(60);
+  });
+});

@@ -1,0 +1,112 @@
+// The header line → title, tags and series, by the rule of log-format.md
+// ("How dotlog reads a header"). Tags come out as written; folding is the timeline's job.
+
+import { matchMarker } from "./outline.ts";
+import { matchPrompt } from "./prompts.ts";
+import type { Header, Series, SourceLine } from "./types.ts";
+
+export interface HeaderFields {
+  header: Header | null;
+  title: string;
+  tags: string[];
+  series: Series | null;
+}
+
+const SEPARATORS = /[,;，；]/;
+const CONT = /^cont(\d+)$/i;
+const CONTINUED = /\s*[（(]续[）)]$/;
+const URL_START = /^(?:https?|ftp):\/\//i;
+const TITLE_LENGTH = 60;
+
+/** The first non-blank line, when it is a header: not an outline item, a prompt or a URL. */
+export function findHeaderLine(lines: SourceLine[]): SourceLine | null {
+  const first = lines.find((line) => line.text.trim() !== "");
+  if (!first) return null;
+  const text = first.text.trim();
+  if (matchMarker(first.text) || matchPrompt(first.text) || URL_START.test(text)) return null;
+  return first;
+}
+
+export function readHeader(lines: SourceLine[], stampText: string): HeaderFields {
+  const line = findHeaderLine(lines);
+  if (!line) return { header: null, title: untitled(lines, stampText), tags: [], series: null };
+
+  const parts = line.text.split(SEPARATORS).map((part) => part.trim()).filter((part) => part !== "");
+  const elements: string[] = [];
+  let series: Series | null = null;
+  for (const part of parts) {
+    const cont = CONT.exec(part);
+    if (cont) {
+      const name = elements.at(-1);
+      if (name !== undefined) series ??= { name, part: Number(cont[1]) };
+      continue;
+    }
+    if (CONTINUED.test(part)) {
+      const name = part.replace(CONTINUED, "");
+      if (name === "") continue;
+      series ??= { name, part: null };
+      elements.push(name);
+      continue;
+    }
+    elements.push(part);
+  }
+
+  const header: Header = { line: line.line, text: line.text, elements };
+  if (elements.length === 0) return { header, title: line.text.trim() || stampText.trim(), tags: [], series };
+  if (elements.length === 1) {
+    const only = elements[0]!;
+    const oneWord = words(only) === 1;
+    return { header, title: only, tags: oneWord ? [only] : [], series };
+  }
+  const titleElements = elements.filter(isTitleElement);
+  const title = titleElements.at(-1) ?? elements.at(-1)!;
+  const tags = uniqueFolded(elements.filter((element) => !isTitleElement(element)));
+  return { header, title, tags, series };
+}
+
+function isTitleElement(element: string): boolean {
+  return element.includes(": ") || element.includes("：") || words(element) > 4;
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== "").length;
+}
+
+function uniqueFolded(tags: string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const key = foldTag(tag);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The key two spellings of one tag share: lower case, single spaces. */
+export function foldTag(tag: string): string {
+  return tag.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** No header: the first text line without its outline marker or prompt; else the stamp. */
+function untitled(lines: SourceLine[], stampText: string): string {
+  for (const line of lines) {
+    let text = line.text;
+    const marker = matchMarker(text);
+    if (marker) text = text.slice(marker.marker.length);
+    const prompt = matchPrompt(text);
+    if (prompt) text = text.slice(prompt.prompt.length);
+    text = text.trim();
+    if (text !== "") return cutTitle(text);
+  }
+  return stampText.split("\n")[0]!.trim();
+}
+
+export function cutTitle(text: string): string {
+  const chars = Array.from(text);
+  if (chars.length <= TITLE_LENGTH) return text;
+  const head = chars.slice(0, TITLE_LENGTH).join("");
+  const next = chars[TITLE_LENGTH]!;
+  if (/\s/.test(next)) return head.trimEnd();
+  const space = head.search(/\s\S*$/);
+  return (space > 0 ? head.slice(0, space) : head).trimEnd();
+}

@@ -1,0 +1,55 @@
+// Prompt recognition for transcripts: which prefix of a line is a prompt, and of what.
+// Kept apart from block detection so the renderer and the header rule share one list.
+
+import type { BlockKind } from "./types.ts";
+
+export interface PromptMatch {
+  /** The prompt exactly as written, trailing space included: `linux-vm4:/etc/xen/vm # `. */
+  prompt: string;
+  style: string;
+  kind: Extract<BlockKind, "shell" | "gdb" | "repl">;
+  lang: string;
+}
+
+interface PromptStyle {
+  style: string;
+  kind: PromptMatch["kind"];
+  lang: string;
+  pattern: RegExp;
+}
+
+// Order matters: the specific shapes are tried before the bare `$ ` / `% ` / `> `.
+const STYLES: PromptStyle[] = [
+  // SUSE: `\u@\h:\w> ` for users, `\h:\w # ` for root.
+  { style: "suse-user", kind: "shell", lang: "shellsession", pattern: /^[\w.-]+@[\w.-]+:[^\s>]*> ?(?=\S|$)/ },
+  { style: "suse-root", kind: "shell", lang: "shellsession", pattern: /^[A-Za-z][\w.-]*:[~/][^\s#]* # ?/ },
+  // Debian and most others: `user@host:~$ `, `root@host:~# `.
+  { style: "user-dollar", kind: "shell", lang: "shellsession", pattern: /^[\w.-]+@[\w.-]+:[^\s$#]*\$ / },
+  { style: "user-hash", kind: "shell", lang: "shellsession", pattern: /^[\w.-]+@[\w.-]+:[^\s$#]*# / },
+  { style: "powershell", kind: "shell", lang: "powershell", pattern: /^PS [A-Za-z]:\\[^>]*> / },
+  { style: "dollar", kind: "shell", lang: "shellsession", pattern: /^\$ (?=[A-Za-z_./~"'[(])/ },
+  { style: "percent", kind: "shell", lang: "shellsession", pattern: /^% (?=[A-Za-z_./~])/ },
+  { style: "gdb", kind: "gdb", lang: "gdb", pattern: /^\(gdb\)(?: |$)/ },
+  { style: "lldb", kind: "gdb", lang: "gdb", pattern: /^\(lldb\)(?: |$)/ },
+  { style: "pdb", kind: "repl", lang: "python", pattern: /^\([Pp]db\)(?: |$)/ },
+  { style: "python", kind: "repl", lang: "python", pattern: /^>>> ?(?=\S|$)/ },
+  { style: "mysql", kind: "repl", lang: "sql", pattern: /^mysql> / },
+  { style: "sqlite", kind: "repl", lang: "sql", pattern: /^sqlite> / },
+  { style: "irb", kind: "repl", lang: "ruby", pattern: /^irb\([^)\s]*\):\d+:\d+[>*"'] / },
+  { style: "psql", kind: "repl", lang: "sql", pattern: /^[\w-]*=> / },
+];
+
+/** `> ` is a prompt only where the caller knows it is one (see blocks.ts). */
+const ANGLE: PromptStyle = { style: "angle", kind: "shell", lang: "shellsession", pattern: /^> (?=[A-Za-z_./~])/ };
+
+export function matchPrompt(text: string, options: { angle?: boolean } = {}): PromptMatch | null {
+  for (const style of STYLES) {
+    const found = style.pattern.exec(text);
+    if (found) return { prompt: found[0], style: style.style, kind: style.kind, lang: style.lang };
+  }
+  if (options.angle) {
+    const found = ANGLE.pattern.exec(text);
+    if (found) return { prompt: found[0], style: ANGLE.style, kind: ANGLE.kind, lang: ANGLE.lang };
+  }
+  return null;
+}
