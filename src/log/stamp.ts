@@ -1,0 +1,129 @@
+// Recognises Notepad's timestamp lines ("14:32 2012-11-01", "2:32 PM 11/1/2012",
+// "14:32 01.11.2012", …) and turns them into local times. A file writes one Windows short
+// date format throughout, so day-first vs month-first is decided once per file.
+
+import type { DateOrder, LocalDateTime } from "./types.ts";
+
+/** A line with the shape of a stamp; its fields are not checked yet. */
+export interface StampShape {
+  hour: number;
+  minute: number;
+  meridiem: "am" | "pm" | null;
+  /** The three date fields as written, left to right. */
+  fields: [number, number, number];
+  /** How many digits each date field has. */
+  widths: [number, number, number];
+  separator: "-" | "/" | ".";
+}
+
+const STAMP_SHAPE =
+  /^(\d{1,2}):(\d{2})(?:[ \t]?([AaPp])\.?[Mm]\.?)?[ \t]+(\d{1,4})([-/.])(\d{1,2})\5(\d{1,4})[ \t]*$/;
+const LONGEST_STAMP = 40;
+const UNDERLINE = /^-{3,}[ \t]*$/;
+
+export function matchStampShape(line: string): StampShape | null {
+  // Most lines are prose: reject them before running the regex.
+  const first = line.charCodeAt(0);
+  if (line.length > LONGEST_STAMP || first < 48 || first > 57) return null;
+  const m = STAMP_SHAPE.exec(line);
+  if (m === null) return null;
+  const [, hour, minute, meridiem, a, separator, b, c] = m as unknown as string[];
+  return {
+    hour: Number(hour),
+    minute: Number(minute),
+    meridiem: meridiem === undefined ? null : meridiem.toLowerCase() === "a" ? "am" : "pm",
+    fields: [Number(a), Number(b), Number(c)],
+    widths: [a!.length, b!.length, c!.length],
+    separator: separator as StampShape["separator"],
+  };
+}
+
+/** `----` under a stamp line belongs to the stamp (the Markdown-flavoured years). */
+export function isUnderline(line: string): boolean {
+  return UNDERLINE.test(line);
+}
+
+function yearLast(shape: StampShape): boolean {
+  return shape.widths[2] === 4 && shape.widths[0] <= 2;
+}
+
+function yearFirst(shape: StampShape): boolean {
+  return shape.widths[0] === 4 && shape.widths[2] <= 2;
+}
+
+export interface DateOrderDecision {
+  /** How the file's year-last stamps are read; "ymd" when all stamps start with the year. */
+  order: DateOrder | null;
+  /** True when nothing in the file settles day-first vs month-first. */
+  ambiguous: boolean;
+}
+
+/**
+ * Day-first vs month-first for one file. A first field over 12 votes day-first, a second
+ * field over 12 votes month-first; the majority wins (stamps that disagree become bad stamps).
+ * With no votes, Windows conventions decide: a `.` date is day-first (de-DE), a 12-hour clock
+ * is month-first (en-US), and a 24-hour clock with `/` or `-` is day-first (en-GB, fr-FR);
+ * the last two are reported as ambiguous.
+ */
+export function decideDateOrder(shapes: StampShape[], forced: "auto" | "dmy" | "mdy" = "auto"): DateOrderDecision {
+  const lastYear = shapes.filter(yearLast);
+  if (lastYear.length === 0) return { order: shapes.some(yearFirst) ? "ymd" : null, ambiguous: false };
+  if (forced !== "auto") return { order: forced, ambiguous: false };
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const { fields } of lastYear) {
+    if (fields[0] > 12 && fields[1] <= 12) dayFirst++;
+    if (fields[1] > 12 && fields[0] <= 12) monthFirst++;
+  }
+  if (dayFirst !== monthFirst) return { order: dayFirst > monthFirst ? "dmy" : "mdy", ambiguous: false };
+  if (lastYear.every((shape) => shape.separator === ".")) return { order: "dmy", ambiguous: false };
+  const twelveHour = lastYear.some((shape) => shape.meridiem !== null);
+  return { order: twelveHour ? "mdy" : "dmy", ambiguous: true };
+}
+
+export type StampReading = { ok: true; time: LocalDateTime } | { ok: false; problem: string };
+
+/** The local time a stamp shape names, or why it names none. */
+export function readStamp(shape: StampShape, order: DateOrder | null): StampReading {
+  const [a, b, c] = shape.fields;
+  let year: number;
+  let month: number;
+  let day: number;
+  if (yearFirst(shape)) [year, month, day] = [a, b, c];
+  else if (yearLast(shape)) [year, month, day] = order === "mdy" ? [c, a, b] : [c, b, a];
+  else return { ok: false, problem: "the date has no four-digit year" };
+
+  const hour = twentyFourHour(shape.hour, shape.meridiem);
+  if (hour === null) return { ok: false, problem: `hour ${shape.hour}${shape.meridiem ? " " + shape.meridiem.toUpperCase() : ""} does not exist` };
+  if (shape.minute > 59) return { ok: false, problem: `minute ${shape.minute} does not exist` };
+  if (year < 1000) return { ok: false, problem: `year ${year} is not a four-digit year` };
+  if (month < 1 || month > 12) return { ok: false, problem: `month ${month} does not exist${orderNote(shape, order)}` };
+  if (day < 1 || day > daysInMonth(year, month)) {
+    return { ok: false, problem: `day ${day} does not exist in ${year}-${pad(month)}${orderNote(shape, order)}` };
+  }
+  return { ok: true, time: { year, month, day, hour, minute: shape.minute } };
+}
+
+function orderNote(shape: StampShape, order: DateOrder | null): string {
+  if (!yearLast(shape)) return "";
+  return order === "mdy" ? " (this file's dates are read month-first)" : " (this file's dates are read day-first)";
+}
+
+function twentyFourHour(hour: number, meridiem: StampShape["meridiem"]): number | null {
+  if (meridiem === null) return hour <= 23 ? hour : null;
+  if (hour < 1 || hour > 12) return null;
+  return (hour % 12) + (meridiem === "pm" ? 12 : 0);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** `2012-11-07T18:17`: the ISO form of a local time, used for ids and references. */
+export function isoLocal(time: LocalDateTime): string {
+  return `${String(time.year).padStart(4, "0")}-${pad(time.month)}-${pad(time.day)}T${pad(time.hour)}:${pad(time.minute)}`;
+}
