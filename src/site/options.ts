@@ -34,6 +34,14 @@ export interface SiteOptions {
   mask: string;
 }
 
+/**
+ * Options as a user writes them (plugin options, dotlog.config.json): every key optional,
+ * nested groups partial. `resolveSiteOptions` (./config/) validates and merges them.
+ */
+export type SiteOptionsInput = {
+  [K in keyof SiteOptions]?: SiteOptions[K] extends Record<string, unknown> ? Partial<SiteOptions[K]> : SiteOptions[K];
+} & { $schema?: string };
+
 export const defaultOptions: SiteOptions = {
   title: "dotlog",
   author: "",
