@@ -4,18 +4,10 @@
 // line and the mask has no line end, so every line number stays where it was.
 
 import { splitLines } from "./lines.ts";
+import type { RedactOptions, RedactRule } from "./types.ts";
 
-export type RedactPreset = "ipv4" | "ipv6" | "email";
-export type RedactRule = RedactPreset | { pattern: string; flags?: string };
-
-export interface RedactOptions {
-  /** Presets by name, or the author's own regular expressions. */
-  rules?: RedactRule[];
-  /** Words masked whole-word and case-insensitively (colleagues' names). */
-  names?: string[];
-  /** What a match becomes. */
-  mask?: string;
-}
+export type { RedactOptions, RedactRule } from "./types.ts";
+type RedactPreset = Extract<RedactRule, string>;
 
 export const DEFAULT_MASK = "█████";
 

@@ -45,6 +45,8 @@ export interface LogFile {
   /** The first line when it is a Notepad directive such as `.LOG` or `.TODO`. */
   directive: string | null;
   dateOrder: DateOrder | null;
+  /** How many matches `ParseOptions.redact` masked in `text` (absent when nothing was asked). */
+  redacted?: number;
 }
 
 /** `cont2` after `add libxl api`: part 2 of the series named `add libxl api`. */
@@ -74,6 +76,11 @@ export interface Reference {
   resolved: string | null;
   /** Path of the outline item of the referring entry that holds this reference. */
   fromItem: string | null;
+  /**
+   * Set by the privacy step when the target is an entry the author keeps private: `resolved`
+   * is then null, and the reference is shown as plain text — no link, no title, not "unresolved".
+   */
+  excluded?: true;
 }
 
 export interface Todo {
@@ -254,6 +261,19 @@ export interface ParseOptions {
   /** Force an encoding for every file (iconv-lite name). */
   encoding?: string;
   dateOrder?: "auto" | "dmy" | "mdy";
+  /** Masks applied to each file's decoded text before it is split and parsed (src/log/redact.ts). */
+  redact?: RedactOptions;
+}
+
+/** A preset by name, or a regular expression of the author's. */
+export type RedactRule = "ipv4" | "ipv6" | "email" | { pattern: string; flags?: string };
+
+export interface RedactOptions {
+  rules?: RedactRule[];
+  /** Words masked whole-word and case-insensitively (colleagues' names). */
+  names?: string[];
+  /** What a match becomes; default `█████`. */
+  mask?: string;
 }
 
 /** One line of a file without its line end. */
