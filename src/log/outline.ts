@@ -10,15 +10,18 @@ export interface Marker {
   level: number;
 }
 
-const MARKER = /^(?:(\d{1,3}),|(\d{1,3})\),|\((\d{1,3})\),)(?: +|$)/;
+// `1，` (full-width comma, no space) is the 2007 style of `1, `.
+const MARKER = /^(?:(\d{1,3}),|(\d{1,3})\),|\((\d{1,3})\),|\(\((\d{1,3})\)\),)(?: +|$)|^(\d{1,3})，[ \t]*/;
 
 export function matchMarker(text: string): Marker | null {
   const found = MARKER.exec(text);
   if (!found) return null;
-  const [marker, comma, paren, parens] = found;
+  const [marker, comma, paren, parens, doubleParens, fullWidth] = found;
   if (comma !== undefined) return { marker, style: "comma", number: Number(comma), level: 1 };
+  if (fullWidth !== undefined) return { marker, style: "comma", number: Number(fullWidth), level: 1 };
   if (paren !== undefined) return { marker, style: "paren", number: Number(paren), level: 2 };
-  return { marker, style: "parens", number: Number(parens), level: 3 };
+  if (parens !== undefined) return { marker, style: "parens", number: Number(parens), level: 3 };
+  return { marker, style: "double-parens", number: Number(doubleParens), level: 4 };
 }
 
 /** Where each line sits in the outline: the innermost item path, or null before any item. */

@@ -1,34 +1,76 @@
 // One entry's text → its parsed fields. Pure and total: whatever the text, it returns fields
 // and warnings; ids, slugs, urls and reference resolution belong to the timeline.
 
+import { findBlocks } from "./blocks.ts";
 import { readHeader } from "./header.ts";
+import { findInsertions } from "./insertions.ts";
+import { findItemTimes } from "./item-times.ts";
 import { buildOutline } from "./outline.ts";
-import type { LogWarning, ParsedEntry, RawEntry } from "./types.ts";
+import { isPlanHeader, readPlan } from "./plan.ts";
+import { findReferences, findUnclosedReferences } from "./references.ts";
+import { DEFAULT_BLOG_PHRASES, findTodos } from "./todos.ts";
+import { findUrls } from "./urls.ts";
+import type { BodyNode, DateOrder, ItemNode, ItemTime, LogWarning, ParsedEntry, RawEntry, Reference, UrlMatch } from "./types.ts";
 
 export interface ParseEntryOptions {
   /** Phrases that make a `\TODO:` a request for a blog post (case-insensitive). */
   blogPhrases?: string[];
+  /** How the file's year-last dates read, for stamps written inside the text. */
+  dateOrder?: DateOrder | null;
 }
 
 export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fields: ParsedEntry; warnings: LogWarning[] } {
-  void options;
+  const dateOrder = options.dateOrder ?? null;
   const { header, title, tags, series } = readHeader(raw.lines, raw.stampText);
   const bodyLines = header ? raw.lines.filter((line) => line.line > header.line) : raw.lines;
-  const outline = buildOutline(raw.file, bodyLines, []);
+  const blocks = findBlocks(bodyLines);
+  const outline = buildOutline(raw.file, bodyLines, blocks);
+  const warnings = [...outline.warnings];
+  const itemOf = (line: number) => outline.itemAt.get(line) ?? null;
+
+  const { insertions, openings } = findInsertions(raw.lines, dateOrder);
+  const references: Reference[] = [];
+  const times: ItemTime[] = [];
+  const urls: UrlMatch[] = [];
+  for (const { line, text } of raw.lines) {
+    for (const found of findReferences(text, dateOrder)) {
+      references.push({ ...found, line, resolved: null, fromItem: itemOf(line) });
+    }
+    for (const unclosed of findUnclosedReferences(text, dateOrder)) {
+      warnings.push({ file: raw.file, line, code: "unclosed-ref", message: `see" at column ${unclosed.column + 1} has no closing quote` });
+    }
+    for (const time of findItemTimes(text, dateOrder)) {
+      if (!openings.has(`${line}:${time.column}`)) times.push({ ...time, line });
+    }
+    for (const url of findUrls(text)) urls.push({ ...url, line });
+  }
+
+  const todos = findTodos(bodyLines, options.blogPhrases ?? DEFAULT_BLOG_PHRASES).map(({ text, line, blog }) => ({
+    text,
+    line,
+    item: itemOf(line),
+    blog,
+  }));
+
   const fields: ParsedEntry = {
     header,
     title,
     tags,
     series,
     body: outline.body,
-    references: [],
-    todos: [],
-    times: [],
-    insertions: [],
-    urls: [],
-    blocks: [],
-    plan: null,
+    references,
+    todos,
+    times,
+    insertions,
+    urls,
+    blocks,
+    plan: isPlanHeader(header?.elements) ? readPlan(allItems(outline.body)) : null,
     items: outline.items,
   };
-  return { fields, warnings: outline.warnings };
+  return { fields, warnings };
 }
+
+function allItems(nodes: BodyNode[]): ItemNode[] {
+  return nodes.flatMap((node) => (node.type === "item" ? [node, ...allItems(node.children)] : []));
+}
+

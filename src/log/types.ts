@@ -129,7 +129,9 @@ export interface Block {
   promptStyle: string | null;
   line: number;
   endLine: number;
-  /** The exact lines, joined with `\n` (no line ends of the file). */
+  /** 0-based column where the block starts on its first line (after an outline marker: `2, `). */
+  column?: number;
+  /** The exact lines, joined with `\n` (no line ends of the file); the first from `column`. */
   text: string;
   steps: TranscriptStep[] | null;
 }
@@ -156,8 +158,8 @@ export interface Plan {
   spentMinutes: number;
 }
 
-/** Outline marker styles: `1, ` level 1, `1), ` level 2, `(1), ` level 3. */
-export type MarkerStyle = "comma" | "paren" | "parens";
+/** Outline marker styles: `1, ` (or `1，`) level 1, `1), ` level 2, `(1), ` level 3, `((1)), ` level 4. */
+export type MarkerStyle = "comma" | "paren" | "parens" | "double-parens";
 
 /**
  * The body of an entry as a tree of lines. Inline constructs (references, URLs, times,
@@ -186,7 +188,8 @@ export interface ItemNode {
   number: number;
   level: number;
   path: string; // `2-3`
-  /** Text after the marker on the marker line. */
+  /** Text after the marker on the marker line; empty when a block starts there (the block,
+   *  this item's first child, holds that text). */
   text: string;
   children: BodyNode[];
 }

@@ -1,0 +1,22 @@
+// `(15:33 2012-11-02)` inside an item: when the item was written — not a reference. The same
+// bracketed stamp opens an insertion when a `"…"end` closes it later (insertions.ts decides).
+
+import { readInlineStamp, STAMP_TEXT } from "./inline-stamp.ts";
+import type { DateOrder } from "./types.ts";
+
+export interface StampMatch {
+  at: string; // ISO local
+  column: number;
+  length: number;
+}
+
+const BRACKETED = new RegExp(`[(（][ \\t]*(${STAMP_TEXT})[ \\t]*[)）]`, "gu");
+
+export function findItemTimes(text: string, dateOrder: DateOrder | null = null): StampMatch[] {
+  const found: StampMatch[] = [];
+  for (const match of text.matchAll(BRACKETED)) {
+    const at = readInlineStamp(match[1]!, dateOrder);
+    if (at !== null) found.push({ at, column: match.index, length: match[0].length });
+  }
+  return found;
+}

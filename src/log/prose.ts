@@ -1,0 +1,21 @@
+// Is a line the author's own writing rather than program output or code? Blocks end at prose.
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
+const WORD = /^["'“‘(]*[A-Za-z][A-Za-z'’-]*[.,;:?!)"'”’]*$/;
+const ALIGNED = /\S {3,}\S/;
+const INDENTED = /^(?:\t| {2,})/;
+const URL_START = /^(?:https?|ftp):\/\//i;
+
+export function isProse(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed === "") return false;
+  if (URL_START.test(trimmed)) return true;
+  const cjk = trimmed.match(CJK)?.length ?? 0;
+  if (cjk >= 2 && cjk / trimmed.replace(/\s/g, "").length >= 0.25) return true;
+  if (INDENTED.test(text)) return false; // continuation lines of code, output, call graphs
+  if (ALIGNED.test(trimmed)) return false; // columns of a table or of aligned output
+  const tokens = trimmed.split(/\s+/);
+  const words = tokens.filter((token) => WORD.test(token)).length;
+  if (tokens.length >= 5 && words / tokens.length >= 0.7) return true;
+  return tokens.length >= 2 && words === tokens.length && /[.?!]$/.test(trimmed);
+}

@@ -1,0 +1,63 @@
+// Cross references: a quoted stamp, with or without `see` / `ref:` before it, optionally
+// followed by an item path: `see"16:52 2012-11-06"2-1)`. `"16:40 2013-01-23"end` closes an
+// insertion (insertions.ts) and is not a reference.
+
+import { readInlineStamp, STAMP_TEXT } from "./inline-stamp.ts";
+import type { DateOrder } from "./types.ts";
+
+export interface ReferenceMatch {
+  target: string; // ISO local
+  item: string | null;
+  column: number; // of the opening quote
+  length: number; // quoted stamp + item path
+}
+
+const OPEN = `["“”]`;
+const CLOSE = `["“”]`;
+const QUOTED = new RegExp(`${OPEN}[ \\t]*(${STAMP_TEXT})[ \\t]*${CLOSE}(end\\b)?(\\d+(?:-\\d+)*\\)?)?`, "giu");
+const INTRO = new RegExp(`(?:\\bsee|\\bref:)[ \\t]*${OPEN}`, "giu");
+const STAMP_START = new RegExp(`^[ \\t]*(${STAMP_TEXT})`, "u");
+
+/** References in one line of text, left to right. */
+export function findReferences(text: string, dateOrder: DateOrder | null = null): ReferenceMatch[] {
+  const found: ReferenceMatch[] = [];
+  for (const match of text.matchAll(QUOTED)) {
+    if (match[2] !== undefined) continue; // `"…"end` closes an insertion
+    const target = readInlineStamp(match[1]!, dateOrder);
+    if (target === null) continue;
+    const item = match[3]?.replace(/\)$/, "") ?? null;
+    found.push({ target, item, column: match.index, length: match[0].length });
+  }
+  for (const unclosed of findUnclosedReferences(text, dateOrder)) {
+    if (unclosed.target !== null) found.push({ target: unclosed.target, item: null, column: unclosed.column, length: unclosed.length });
+  }
+  return found.sort((a, b) => a.column - b.column);
+}
+
+export interface UnclosedReference {
+  column: number; // of the opening quote
+  length: number;
+  /** The stamp right after the quote, when there is one. */
+  target: string | null;
+}
+
+/**
+ * `see"` whose quote is never closed around a stamp: either no closing quote on the line, or a
+ * stamp that runs on without one (`see"14:25 2012-04-01 and later`).
+ */
+export function findUnclosedReferences(text: string, dateOrder: DateOrder | null = null): UnclosedReference[] {
+  const unclosed: UnclosedReference[] = [];
+  const closed = new Set<number>();
+  for (const match of text.matchAll(QUOTED)) closed.add(match.index);
+  for (const intro of text.matchAll(INTRO)) {
+    const quote = intro.index + intro[0].length - 1;
+    if (closed.has(quote)) continue;
+    const rest = text.slice(quote + 1);
+    const stamp = STAMP_START.exec(rest);
+    const hasClose = /["“”]/u.test(rest);
+    if (!stamp && hasClose) continue; // `see "hg help config"`: a quotation, not a reference
+    const target = stamp ? readInlineStamp(stamp[1]!, dateOrder) : null;
+    unclosed.push({ column: quote, length: 1 + (stamp ? stamp[0].length : 0), target });
+  }
+  return unclosed;
+}

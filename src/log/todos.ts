@@ -1,0 +1,30 @@
+// `\TODO: …` reminders (and the 2007 style: `TODO:` at the start of a line, its text on the
+// next line). A TODO whose text holds a blog phrase asks for its item to become a post.
+
+import type { SourceLine } from "./types.ts";
+
+export const DEFAULT_BLOG_PHRASES = ["write a blog", "blog this"];
+
+export interface TodoFound {
+  text: string;
+  line: number;
+  column: number;
+  blog: boolean;
+}
+
+const BACKSLASH_TODO = /\\TODO\b:?[ \t]*/i;
+const LINE_TODO = /^TODO:[ \t]*/;
+
+export function findTodos(lines: SourceLine[], blogPhrases: string[] = DEFAULT_BLOG_PHRASES): TodoFound[] {
+  const phrases = blogPhrases.map((phrase) => phrase.toLowerCase()).filter((phrase) => phrase !== "");
+  const found: TodoFound[] = [];
+  lines.forEach(({ line, text }, index) => {
+    const match = BACKSLASH_TODO.exec(text) ?? LINE_TODO.exec(text);
+    if (!match) return;
+    let body = text.slice(match.index + match[0].length).trim();
+    if (body === "") body = lines[index + 1]?.text.trim() ?? "";
+    const lower = body.toLowerCase();
+    found.push({ text: body, line, column: match.index, blog: phrases.some((phrase) => lower.includes(phrase)) });
+  });
+  return found;
+}

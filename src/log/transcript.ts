@@ -1,0 +1,75 @@
+// A transcript: a prompt line, its output, more prompts. It runs across blank lines while what
+// follows is still prompts or output, and ends at an outline marker, a stamp line of the
+// author's (an item time or an insertion end) or prose.
+
+import { matchPrompt, type PromptMatch } from "./prompts.ts";
+import { isProse } from "./prose.ts";
+import { STAMP_TEXT } from "./inline-stamp.ts";
+import type { TranscriptStep } from "./types.ts";
+
+/** A body line as block detection sees it: its text after any outline marker. */
+export interface ScanLine {
+  line: number;
+  text: string; // whole line
+  content: string; // after the outline marker, if any
+  column: number; // where content starts
+  marked: boolean;
+}
+
+const AUTHOR_STAMP = new RegExp(`^\\s*(?:[(（]\\s*${STAMP_TEXT}\\s*[)）]|["“”]\\s*${STAMP_TEXT}\\s*["“”]end)`, "u");
+
+/** Lines that end any block: the author writing again. */
+export function isAuthorLine(scan: ScanLine): boolean {
+  return scan.marked || AUTHOR_STAMP.test(scan.text);
+}
+
+export interface TranscriptScan {
+  end: number; // index of the last line
+  steps: TranscriptStep[];
+}
+
+/** `> ` is a prompt where a command follows and output comes next, not in a run of quotes. */
+export function angleIsPrompt(lines: ScanLine[], index: number): boolean {
+  const here = lines[index]!.content;
+  if (!/^> \S/.test(here) || isProse(here.slice(2))) return false;
+  const before = lines[index - 1];
+  const after = lines[index + 1];
+  if (before && before.text.startsWith(">")) return false;
+  return after !== undefined && after.text.trim() !== "" && !after.text.startsWith(">") && !after.marked;
+}
+
+export function scanTranscript(lines: ScanLine[], start: number, first: PromptMatch): TranscriptScan {
+  const angle = first.style === "angle";
+  const promptAt = (scan: ScanLine): PromptMatch | null => {
+    const found = matchPrompt(scan.content, { angle });
+    // irb prints results as `=> value`: output there, not a psql prompt.
+    if (found && first.style === "irb" && found.style === "psql") return null;
+    return found;
+  };
+  const steps: TranscriptStep[] = [];
+  let current: { prompt: string; command: string; output: string[]; line: number } | null = null;
+  let end = start;
+  const close = () => {
+    if (current) steps.push({ prompt: current.prompt, command: current.command, output: current.output.join("\n"), line: current.line });
+  };
+  for (let index = start; index < lines.length; index++) {
+    const scan = lines[index]!;
+    if (index > start && isAuthorLine(scan)) break;
+    if (scan.text.trim() === "") {
+      const next = lines.slice(index + 1).find((candidate) => candidate.text.trim() !== "");
+      if (!next || isAuthorLine(next) || (!promptAt(next) && isProse(next.text))) break;
+      current?.output.push(scan.text);
+      continue;
+    }
+    const prompt = index === start ? first : promptAt(scan);
+    if (prompt) {
+      close();
+      current = { prompt: prompt.prompt, command: scan.content.slice(prompt.prompt.length), output: [], line: scan.line };
+    } else {
+      current?.output.push(scan.text);
+    }
+    end = index;
+  }
+  close();
+  return { end, steps };
+}
