@@ -1,0 +1,18 @@
+// Post tags use the timeline's tag pages when the tag exists in the log (same slug, same
+// spelling), so a post shows up on `/tags/<slug>/` beside the entries.
+
+import { foldTag } from "../../log/header.ts";
+import { slugify } from "../../log/slug.ts";
+import type { Timeline } from "../../log/types.ts";
+import type { PostTag } from "./types.ts";
+
+export function postTags(names: string[], timeline: Timeline): PostTag[] {
+  const tags = new Map<string, PostTag>();
+  for (const name of names) {
+    const key = foldTag(name);
+    if (key === "" || tags.has(key)) continue;
+    const known = timeline.tags.get(key);
+    tags.set(key, known ? { name: known.name, slug: known.slug } : { name: name.trim(), slug: slugify(name) });
+  }
+  return [...tags.values()];
+}

@@ -1,0 +1,114 @@
+// The post list: one post per blog request (generated, or the hand-written post whose
+// `from:` names the request), plus hand-written posts of their own; drafts only when the
+// site is served for writing (`npm start`).
+
+import type { Entry, Timeline } from "../../log/types.ts";
+import type { SiteOptions } from "../options.ts";
+import { findBlogRequests } from "./blog-requests.ts";
+import { generatePost, type EntryRenderer } from "./generated-posts.ts";
+import { readHandPosts, type HandPost, type PostWarning } from "./hand-posts.ts";
+import { postTags } from "./post-tags.ts";
+import type { CodeHighlighter } from "./rehype-fenced-code.ts";
+import type { BlogRequest, Post } from "./types.ts";
+
+export interface BlogInput {
+  timeline: Timeline;
+  renderer: EntryRenderer;
+  /** `content/posts/`; a missing folder means no hand-written posts. */
+  postsDir: string;
+  options: SiteOptions["blog"];
+  /** True under `npm start`: drafts are shown (and marked) there, never in a build. */
+  includeDrafts: boolean;
+  highlight?: CodeHighlighter;
+}
+
+export interface Blog {
+  /** The posts on this site, newest first. */
+  posts: Post[];
+  requests: BlogRequest[];
+  /** Request id → the post that answers it on this site. */
+  postForRequest: Map<string, Post>;
+  /** Entry id → posts made from it (its sources) or asked for in it. */
+  postsFromEntry: Map<string, Post[]>;
+  warnings: PostWarning[];
+}
+
+export async function buildBlog(input: BlogInput): Promise<Blog> {
+  const { timeline, includeDrafts } = input;
+  const requests = findBlogRequests(timeline);
+  const byRequest = new Map(requests.map((request) => [request.id, request]));
+  const read = await readHandPosts(input.postsDir, input.highlight);
+  const warnings = [...read.warnings];
+
+  const handPosts = read.posts.map((hand) => placeHandPost(hand, byRequest, timeline, warnings));
+  const visibleHand = handPosts.filter((post) => includeDrafts || !post.draft);
+  const answered = new Set(visibleHand.map((post) => post.request).filter((id) => id !== null));
+
+  const generated: Post[] = [];
+  const draft = input.options.generated === "draft";
+  for (const request of requests) {
+    if (answered.has(request.id) || (draft && !includeDrafts)) continue;
+    generated.push({ ...(await generatePost(request, timeline, input.renderer)), draft });
+  }
+
+  const posts = uniqueSlugs([...visibleHand, ...generated]).sort(newestFirst);
+  const postForRequest = new Map<string, Post>();
+  const postsFromEntry = new Map<string, Post[]>();
+  for (const post of posts) {
+    if (post.request !== null) postForRequest.set(post.request, post);
+    const requestEntry = post.request === null ? null : byRequest.get(post.request)?.entry.id ?? null;
+    for (const id of new Set([...post.sources, ...(requestEntry ? [requestEntry] : [])])) {
+      postsFromEntry.set(id, [...(postsFromEntry.get(id) ?? []), post]);
+    }
+  }
+  return { posts, requests, postForRequest, postsFromEntry, warnings };
+}
+
+function placeHandPost(hand: HandPost, byRequest: Map<string, BlogRequest>, timeline: Timeline, warnings: PostWarning[]): Post {
+  const request = hand.from === null ? undefined : byRequest.get(hand.from);
+  let sources: Entry[] = [];
+  if (request) sources = request.sources.length > 0 ? request.sources : [request.entry];
+  else if (hand.from !== null) {
+    const entry = timeline.byId.get(hand.from.split("#")[0]!);
+    if (entry) sources = [entry];
+    warnings.push({
+      file: hand.file,
+      line: 1,
+      code: "post",
+      message: entry
+        ? `\`from: ${hand.from}\` is not a blog request (no \`\\TODO: write a blog\` there); the post links to that entry`
+        : `\`from: ${hand.from}\` names no entry of the log`,
+    });
+  }
+  const date = hand.date ?? request?.entry.timestamp ?? sources[0]?.timestamp ?? null;
+  if (date === null) warnings.push({ file: hand.file, line: 1, code: "post", message: "no `date:` in the front matter; the post is dated with the log's last entry" });
+  return {
+    slug: hand.slug,
+    url: `/blog/${hand.slug}/`,
+    title: hand.title,
+    date: date ?? timeline.entries.at(-1)?.timestamp ?? "1970-01-01T00:00",
+    tags: postTags(hand.tags, timeline),
+    html: hand.html,
+    text: hand.text,
+    sources: sources.map((entry) => entry.id),
+    request: request ? request.id : null,
+    origin: "hand",
+    draft: hand.draft,
+    file: hand.file,
+  };
+}
+
+/** Hand-written posts keep the slug their author chose; later claimants get `-2`, `-3`, … */
+function uniqueSlugs(posts: Post[]): Post[] {
+  const taken = new Set<string>();
+  return posts.map((post) => {
+    let slug = post.slug;
+    for (let n = 2; taken.has(slug); n++) slug = `${post.slug}-${n}`;
+    taken.add(slug);
+    return slug === post.slug ? post : { ...post, slug, url: `/blog/${slug}/` };
+  });
+}
+
+function newestFirst(a: Post, b: Post): number {
+  return a.date === b.date ? a.title.localeCompare(b.title) : a.date < b.date ? 1 : -1;
+}

@@ -1,0 +1,34 @@
+// `/todo/`: every TODO of the log, newest first, with its entry, its item and the post made
+// from it (if it asked for one and one was made).
+
+import type { Timeline } from "../../log/types.ts";
+import { findItem } from "./blog-requests.ts";
+import type { Blog } from "./posts.ts";
+import type { Post } from "./types.ts";
+
+export interface TodoRow {
+  text: string;
+  entry: { id: string; url: string; title: string; timestamp: string };
+  item: { path: string; text: string; url: string } | null;
+  blog: boolean;
+  post: Pick<Post, "title" | "url" | "draft"> | null;
+}
+
+export function todoRows(timeline: Timeline, blog: Pick<Blog, "postForRequest">): TodoRow[] {
+  const rows: TodoRow[] = [];
+  for (const entry of timeline.entries.toReversed()) {
+    for (const todo of entry.todos) {
+      const item = todo.item === null ? null : findItem(entry.body, todo.item);
+      const requestId = item === null ? entry.id : `${entry.id}#${item.path}`;
+      const post = todo.blog ? (blog.postForRequest.get(requestId) ?? null) : null;
+      rows.push({
+        text: todo.text,
+        entry: { id: entry.id, url: entry.url, title: entry.title, timestamp: entry.timestamp },
+        item: item === null ? null : { path: item.path, text: item.text.trim(), url: `${entry.url}#i${item.path}` },
+        blog: todo.blog,
+        post: post === null ? null : { title: post.title, url: post.url, draft: post.draft },
+      });
+    }
+  }
+  return rows;
+}
