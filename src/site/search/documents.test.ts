@@ -1,0 +1,104 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadTimeline, type Entry, type Timeline } from "../../log/index.ts";
+import { entryDocument, entryDocuments, identifierTerms, postDocument } from "./documents.ts";
+
+const SEED = path.resolve("content/000_76b23a5250f26162.txt");
+
+describe("identifierTerms", () => {
+  // Real lines of the seed log, and the words a search for a part of them needs.
+  it.each([
+    ["domainBlockStats", ["domain", "Block", "Stats", "BlockStats"]],
+    ["libxl_domain_create", ["libxl", "domain", "create", "domain_create"]],
+    ["Breakpoint 1 at 0x479eb0: file /usr/src/debug/xen-4.1.2-testing/tools/ioemu-dir/hw/xen_disk.c, line 778.", ["xen_disk.c", "ioemu-dir", "ioemu", "disk.c", "usr"]],
+    ["    at /usr/src/debug/xen-4.1.2-testing/tools/ioemu-dir/hw/xen_disk.c:778", ["xen_disk.c", "debug"]],
+    ['简单看了看，原来migration里面的核心代码"xc_domain_save"放到了tools/libxl/libxl_save_helper.c', ["xc_domain_save", "domain_save", "libxl_save_helper.c", "save_helper.c"]],
+    ["Breakpoint 1, blk_event (xendev=0xadd280)", ["xendev", "blk", "event"]],
+    ["linux-vm4:/etc/xen/vm # virsh domiflist 6", ["linux-vm4", "etc", "xen", "vm"]],
+  ])("%s", (line, expected) => {
+    const terms = identifierTerms(line).split(" ");
+    expect(terms).toEqual(expect.arrayContaining(expected));
+  });
+
+  it("adds no word the text already holds as it is, and each word once", () => {
+    const line = "2, after recompile, the former error does not exist. domainBlockStats and domainBlockStats";
+    const terms = identifierTerms(line).split(" ");
+    expect(terms).not.toContain("recompile");
+    expect(terms).not.toContain("exist");
+    expect(terms.filter((term) => term === "BlockStats")).toHaveLength(1);
+  });
+
+  it("leaves Chinese runs, numbers and addresses to Pagefind's own tokenizer", () => {
+    const terms = identifierTerms("现在芯片公司还差TI, Qualcomm. mount.nfs 147.2.207.77:/home 0xadd280");
+    expect(terms).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(terms.split(" ")).not.toContain("147");
+    expect(terms.split(" ")).not.toContain("0xadd280");
+  });
+});
+
+describe("entry documents of the seed", () => {
+  let timeline: Timeline;
+  const byStamp = (iso: string): Entry => {
+    const entry = timeline.byId.get(iso);
+    if (!entry) throw new Error(`no entry ${iso} in the seed`);
+    return entry;
+  };
+
+  beforeAll(async () => {
+    timeline = await loadTimeline([SEED]);
+  });
+
+  it("makes one document per entry, at the entry's URL, in its year, as an entry", () => {
+    const documents = entryDocuments(timeline.entries, timeline.tags);
+    expect(documents.map((document) => document.url)).toEqual(timeline.entries.map((entry) => entry.url));
+    const rpcbind = entryDocument(byStamp("2012-11-07T14:59"), timeline.tags);
+    expect(rpcbind).toMatchObject({ title: "rpcbind", date: "2012-11-07T14:59", year: "2012", kind: "entry" });
+    expect(rpcbind.tags).toEqual(["software skill", "mount", "network", "nfs", "rpc", "rpcbind"]);
+  });
+
+  it("holds the header, the outline and every transcript's commands and output", () => {
+    const { text } = entryDocument(byStamp("2012-11-07T14:59"), timeline.tags);
+    for (const line of [
+      "software skill, mount, network, nfs; rpc, rpcbind",
+      "1, mount fail because the rpcbind not started",
+      "linux-iwgo:/home/suse # zypper se rpc",
+      "i | rpcbind                 | Transport independent RPC portmapper     | package",
+      "linux-iwgo:/home/suse # rcrpcbind restart",
+      "mount.nfs: trying 147.2.207.77 prog 100005 vers 3 prot UDP port 33276",
+      "3, nfs mount successful",
+    ]) {
+      expect(text).toContain(line);
+    }
+    const gdb = entryDocument(byStamp("2012-11-05T11:17"), timeline.tags).text;
+    expect(gdb).toContain("Breakpoint 1 at 0x479eb0");
+    expect(gdb).toContain("虽然找到了统计信息在什么地方");
+  });
+
+  it("keeps the index-only words out of the text a reader sees", () => {
+    const document = entryDocument(byStamp("2012-11-05T11:17"), timeline.tags);
+    expect(document.terms.split(" ")).toEqual(expect.arrayContaining(["xen_disk.c", "Stats"]));
+    expect(document.text).not.toContain("xen disk");
+    expect(document.text.split(/\s+/)).not.toContain("Stats");
+  });
+
+  it("gives a tag the timeline's one spelling", () => {
+    const entry = byStamp("2012-11-05T10:16");
+    const respelled = { ...entry, tags: entry.tags.map((tag) => tag.toUpperCase()) };
+    const document = entryDocument(respelled, timeline.tags);
+    expect(document.tags).toEqual(entry.tags.map((tag) => timeline.tags.get(tag.toLowerCase())!.name));
+  });
+});
+
+describe("postDocument", () => {
+  it("is a post, dated and filed by year like an entry", () => {
+    const post = postDocument({
+      url: "/blog/armv8-and-arm-server/",
+      title: "armv8 and arm server",
+      date: "2012-11-05T10:37",
+      tags: ["arm", "armv8"],
+      text: "Linaro Enterprise Group (LEG) will build on Linaro’s experience. AArch64",
+    });
+    expect(post).toMatchObject({ kind: "post", year: "2012", date: "2012-11-05T10:37" });
+    expect(post.terms.split(" ")).not.toContain("Linaro");
+  });
+});

@@ -1,0 +1,148 @@
+// Entries and blog posts → the records the search index is built from. A record carries the
+// plain text a reader sees on the page (the excerpt is cut from it) and, apart, index-only
+// words that help Pagefind's tokenizer with the identifiers an engineering log is full of.
+
+import { tagKey, type BodyNode, type Entry, type TagInfo } from "../../log/index.ts";
+
+export type SearchKind = "entry" | "post";
+
+export interface SearchDocument {
+  /** Root-relative page URL, as in the model: `/2012/11/07/1459-rpcbind/`. */
+  url: string;
+  title: string;
+  /** ISO local date-time, `2012-11-07T14:59`: sorts as text. */
+  date: string;
+  tags: string[];
+  year: string;
+  kind: SearchKind;
+  /** What the page shows, as plain text: header, outline, prose, transcripts. */
+  text: string;
+  /** Index-only words (identifier parts, path parts); stored as meta, never shown. */
+  terms: string;
+}
+
+/** A blog post as the blog layer describes it; `text` is its body as plain text. */
+export interface PostInput {
+  url: string;
+  title: string;
+  date: string;
+  tags: string[];
+  text: string;
+}
+
+/**
+ * Search documents for the entries the site publishes. `tags` (the timeline's) gives every
+ * spelling of a tag its one display name, so the tag filter lists each tag once.
+ */
+export function entryDocuments(entries: readonly Entry[], tags?: ReadonlyMap<string, TagInfo>): SearchDocument[] {
+  return entries.map((entry) => entryDocument(entry, tags));
+}
+
+export function entryDocument(entry: Entry, tags?: ReadonlyMap<string, TagInfo>): SearchDocument {
+  const lines: string[] = [];
+  if (entry.header) lines.push(entry.header.text);
+  collectLines(entry.body, lines);
+  const text = lines.join("\n");
+  return {
+    url: entry.url,
+    title: entry.title,
+    date: entry.timestamp,
+    tags: entry.tags.map((tag) => tags?.get(tagKey(tag))?.name ?? tag),
+    year: String(entry.time.year),
+    kind: "entry",
+    text,
+    terms: identifierTerms(`${entry.title}\n${text}`),
+  };
+}
+
+export function postDocument(post: PostInput): SearchDocument {
+  return {
+    url: post.url,
+    title: post.title,
+    date: post.date,
+    tags: post.tags,
+    year: post.date.slice(0, 4),
+    kind: "post",
+    text: post.text,
+    terms: identifierTerms(`${post.title}\n${post.text}`),
+  };
+}
+
+function collectLines(nodes: readonly BodyNode[], out: string[]): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case "text":
+        out.push(node.text);
+        break;
+      case "item":
+        out.push(node.marker + node.text);
+        collectLines(node.children, out);
+        break;
+      case "block":
+        out.push(node.block.text);
+        break;
+      case "blank":
+        break;
+    }
+  }
+}
+
+// Characters that separate the parts of a path, an assignment, a call or a quoted word.
+const PATH_SEPARATORS = /[/\\:=()[\]{}<>,;"'`|*&@!?#$%^~+，。：；（）“”‘’、]+/;
+// Inside one identifier: snake_case, dotted.names, kebab-case.
+const WORD_SEPARATORS = /[_.\-]+/;
+const WORD_SEPARATORS_ALL = new RegExp(WORD_SEPARATORS.source, "g");
+// lowerUpper or UPPERUpperlower (`WKWebView` → `WK Web View`), and letter/digit changes are not split.
+const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+const LATIN = /[A-Za-z]/;
+// Runs of Chinese (or any non-ASCII) text are Pagefind's segmenter's job, not ours.
+const ASCII_WORD = /^[\x21-\x7e]+$/;
+const STARTS_WITH_DIGIT = /^\d/;
+// Tails of long machine-made names (hashes in URLs) find nothing anyone would type.
+const MAX_TAIL_PARTS = 5;
+
+/**
+ * Index-only words for identifiers: every path part on its own (`xen_disk.c` out of
+ * `/usr/src/…/hw/xen_disk.c:778`), every identifier by its parts (`domainBlockStats` →
+ * `domain Block Stats`, `libxl_domain_create` → `libxl domain create`, `xen_disk.c` →
+ * `xen disk c`), and the tails of longer ones (`BlockStats`, `domain_create`) so a search
+ * for a part of a name finds it as a whole word. Words the text already holds as they are
+ * are left out: only what the tokenizer would not see is added. Each word once.
+ */
+export function identifierTerms(text: string): string {
+  const plain = new Set(text.split(/\s+/).map((word) => bare(word).toLowerCase()));
+  const terms = new Map<string, string>();
+  const add = (word: string): void => {
+    if (word.length < 2 || !LATIN.test(word) || !ASCII_WORD.test(word) || STARTS_WITH_DIGIT.test(word)) return;
+    const key = word.toLowerCase();
+    if (!plain.has(key) && !terms.has(key)) terms.set(key, word);
+  };
+
+  for (const token of new Set(text.split(/\s+/))) {
+    if (!LATIN.test(token)) continue;
+    const segments = token.split(PATH_SEPARATORS).filter((segment) => segment !== "");
+    for (const raw of segments) {
+      const segment = raw.replace(/^[.\-_]+|[.\-_]+$/g, "");
+      if (segments.length > 1) add(segment);
+      const words = segment.split(WORD_SEPARATORS).filter((word) => word !== "");
+      if (words.length > 1 && words.length <= MAX_TAIL_PARTS) {
+        for (const word of words) add(word);
+        // Tails keep their own separators (`domain_create`); the last tail is a word already.
+        const starts = [...segment.matchAll(WORD_SEPARATORS_ALL)].map((m) => m.index + m[0].length);
+        for (const start of starts.slice(0, -1)) add(segment.slice(start));
+      }
+      for (const word of words) {
+        const humps = word.split(CAMEL_BOUNDARY);
+        if (humps.length < 2) continue;
+        for (const hump of humps) add(hump);
+        for (let start = 1; start < humps.length - 1; start++) add(humps.slice(start).join(""));
+      }
+    }
+  }
+  return [...terms.values()].join(" ");
+}
+
+/** A token without the punctuation around it, as the tokenizer sees it anyway. */
+function bare(token: string): string {
+  return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}

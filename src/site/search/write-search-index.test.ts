@@ -1,0 +1,195 @@
+// The seed's own timeline indexed into a temporary folder, then asked the questions of the
+// search issue through the bundle's own pagefind.js, as a browser would ask them.
+
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadTimeline, type Timeline } from "../../log/index.ts";
+import { entryDocuments, postDocument } from "./documents.ts";
+import { openBuiltIndex, type BuiltIndex, type SearchHit } from "./open-built-index.ts";
+import { writeSearchIndex, type SearchReport } from "./write-search-index.ts";
+
+const SEED = path.resolve("content/000_76b23a5250f26162.txt");
+
+describe("writeSearchIndex on the seed", () => {
+  let outDir: string;
+  let timeline: Timeline;
+  let report: SearchReport;
+  let index: BuiltIndex;
+  const urlOf = (id: string): string => timeline.byId.get(id)!.url;
+  const urls = (hits: SearchHit[]): string[] => hits.map((hit) => hit.url);
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(path.join(tmpdir(), "dotlog-search-"));
+    timeline = await loadTimeline([SEED]);
+    const post = postDocument({
+      url: "/blog/armv8-and-arm-server/",
+      title: "armv8 and arm server",
+      date: "2012-11-05T10:37",
+      tags: ["arm", "armv8"],
+      text: "Compiled from the log. AArch64 and AArch32 in ARMv8; Linaro Enterprise Group",
+    });
+    report = await writeSearchIndex({ outDir, documents: [...entryDocuments(timeline.entries, timeline.tags), post] });
+    index = await openBuiltIndex(report.outputPath);
+  });
+
+  afterAll(async () => {
+    await index?.destroy();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it("writes Pagefind's bundle into <outDir>/pagefind, one record a document, one language", async () => {
+    expect(report.outputPath).toBe(path.join(outDir, "pagefind"));
+    expect(report.errors).toEqual([]);
+    expect(report.records).toBe(timeline.entries.length + 1);
+    const files = await readdir(report.outputPath);
+    expect(files).toContain("pagefind.js");
+    expect(files.filter((file) => file.endsWith(".pf_meta"))).toHaveLength(1);
+  });
+
+  it.each([
+    ["rpcbind", "2012-11-07T14:59"],
+    ["统计信息", "2012-11-05T11:17"],
+    ["大小核", "2012-11-05T10:03"],
+    ["xendev", "2012-11-05T11:17"],
+    ["xen_disk.c", "2012-11-05T11:17"],
+    ["virsh domiflist", "2012-11-01T16:38"],
+    ["Breakpoint", "2012-11-05T11:17"],
+    ["libxl_save_helper.c", "2012-11-06T16:52"],
+    ["众多公司加入", "2012-11-05T10:16"],
+  ])("%s finds %s first", async (query, id) => {
+    const hits = await index.search(query);
+    expect(hits[0]?.url).toBe(urlOf(id));
+  });
+
+  it.each([
+    ["domainInterfaceStats", "2012-11-01T16:38"],
+    ["domainBlockStats", "2012-11-05T11:17"],
+    ["block stats", "2012-11-05T11:17"],
+    ["BlockStats", "2012-11-05T11:17"],
+    ["zypper", "2012-11-07T14:59"],
+    ["Transport independent RPC portmapper", "2012-11-07T14:59"],
+    ["ioemu", "2012-11-05T11:17"],
+    ["xc_domain_save", "2012-11-06T16:52"],
+    ["domain_save", "2012-11-06T16:52"],
+  ])("%s finds %s among the results", async (query, id) => {
+    expect(urls(await index.search(query))).toContain(urlOf(id));
+  });
+
+  it("finds a post as a post", async () => {
+    const hits = await index.search("AArch64");
+    const post = hits.find((hit) => hit.url === "/blog/armv8-and-arm-server/");
+    expect(post?.filters.kind).toEqual(["post"]);
+    expect(urls(hits)).toContain(urlOf("2012-11-05T10:03"));
+  });
+
+  it("returns title, date and tags as meta, and an excerpt with the terms marked", async () => {
+    const [hit] = await index.search("rpcbind");
+    expect(hit).toMatchObject({ title: "rpcbind", date: "2012-11-07T14:59", tags: "software skill, mount, network, nfs, rpc, rpcbind" });
+    expect(hit!.excerpt).toContain("<mark>rpcbind");
+    expect(hit!.filters).toEqual({ tag: ["software skill", "mount", "network", "nfs", "rpc", "rpcbind"], year: ["2012"], kind: ["entry"] });
+  });
+
+  it("never shows the index-only words in an excerpt", async () => {
+    const hits = await index.search("ioemu");
+    const hit = hits.find((found) => found.url === urlOf("2012-11-05T11:17"))!;
+    expect(hit.meta.terms).toContain("ioemu");
+    const excerpt = hit.excerpt.replace(/<\/?mark>/g, "");
+    expect(excerpt).toContain("ioemu-dir/hw/xen_disk.c");
+    expect(excerpt).not.toContain(hit.meta.terms!.slice(0, 40));
+  });
+
+  it("narrows results by tag and by year", async () => {
+    const all = await index.search("libvirt");
+    const tagged = await index.search("libvirt", { filters: { tag: "xenlight" } });
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(tagged.length).toBeLessThan(all.length);
+    expect(tagged.every((hit) => hit.filters.tag?.includes("xenlight"))).toBe(true);
+    expect(await index.search("libvirt", { filters: { year: "2013" } })).toEqual([]);
+    const filters = await index.filters();
+    expect(filters.tag?.["virtualization"]).toBe(5);
+    expect(filters.year?.["2012"]).toBe(timeline.entries.length + 1);
+  });
+
+  it("sorts by date", async () => {
+    const hits = await index.search("libvirt", { sort: { date: "desc" } });
+    const dates = hits.map((hit) => hit.date);
+    expect(dates.length).toBeGreaterThan(2);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("returns nothing but the documents it was given", async () => {
+    const given = new Set([...timeline.entries.map((entry) => entry.url), "/blog/armv8-and-arm-server/"]);
+    for (const query of ["xen", "2012", "GTD", "arm"]) {
+      for (const hit of await index.search(query)) expect(given).toContain(hit.url);
+    }
+  });
+});
+
+describe("index-only words", () => {
+  // Without them a search for a part of an identifier ranks any page holding the part's words
+  // first; with them the identifier's own page comes first.
+  let outDir: string;
+  let index: BuiltIndex;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(path.join(tmpdir(), "dotlog-search-terms-"));
+    const page = (url: string, text: string) => postDocument({ url, title: url, date: "2012-11-05T11:17", tags: [], text });
+    const documents = [
+      page("/prose/", "the domain is created; create the domain again. block stats for the domain, a block device's stats"),
+      page("/identifiers/", "1, do some investigation for domainBlockStats in last weekend. see tools/libxl/libxl_create.c and libxl_domain_create"),
+    ];
+    index = await openBuiltIndex((await writeSearchIndex({ outDir, documents })).outputPath);
+  });
+
+  afterAll(async () => {
+    await index?.destroy();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it.each(["domain_create", "BlockStats", "create.c", "libxl_create.c"])("%s puts the identifier's page first", async (query) => {
+    expect((await index.search(query))[0]?.url).toBe("/identifiers/");
+  });
+});
+
+const CORPUS = path.resolve("test/fixtures/corpus");
+
+describe.skipIf(!existsSync(CORPUS))("the corpus's Chinese entries", () => {
+  let outDir: string;
+  let timeline: Timeline;
+  let index: BuiltIndex;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(path.join(tmpdir(), "dotlog-search-corpus-"));
+    const files = (await readdir(CORPUS)).filter((file) => file.endsWith(".txt")).map((file) => path.join(CORPUS, file));
+    timeline = await loadTimeline(files);
+    const report = await writeSearchIndex({ outDir, documents: entryDocuments(timeline.entries, timeline.tags) });
+    index = await openBuiltIndex(report.outputPath);
+  });
+
+  afterAll(async () => {
+    await index?.destroy();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it("are each found by a Chinese word from the middle of their text", async () => {
+    const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+    const chinese = /^\p{Script=Han}{2,}$/u;
+    let checked = 0;
+    const missed: string[] = [];
+    for (const entry of timeline.entries) {
+      const words = [...segmenter.segment(entry.raw)]
+        .map((segment) => segment.segment)
+        .filter((word) => chinese.test(word));
+      if (words.length < 5) continue;
+      const word = words[Math.floor(words.length / 2)]!;
+      checked++;
+      const hits = await index.search(word);
+      if (!hits.some((hit) => hit.url === entry.url)) missed.push(`${entry.id} ${word}`);
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(missed).toEqual([]);
+  });
+});
