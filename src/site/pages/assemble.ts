@@ -1,0 +1,53 @@
+// Timeline + rendered bodies → every page model the templates need, in one pass of small steps.
+
+import type { Timeline } from "../../log/types.ts";
+import type { SiteOptions } from "../options.ts";
+import { activityCalendar, lastTwelveMonths } from "./activity-calendar.ts";
+import { countsByDay, dateArchives } from "./date-archives.ts";
+import { dayPages } from "./day-archives.ts";
+import { entryPages, entrySummary } from "./entry-pages.ts";
+import { entryRedirects } from "./redirects.ts";
+import { tagChunks, tagLinks, tagSummaries, topTags } from "./tags.ts";
+import type { EntrySummary, PostLink, SitePages } from "./types.ts";
+
+const LATEST_COUNT = 20;
+const TOP_TAG_COUNT = 30;
+
+export interface AssembleInput {
+  timeline: Timeline;
+  /** Body HTML by entry id, rendered once for the whole build. */
+  bodies: Map<string, string>;
+  options: Pick<SiteOptions, "timeZone" | "showSource" | "tags">;
+  rendererCss?: string;
+  posts?: PostLink[];
+}
+
+export function assemblePages({ timeline, bodies, options, rendererCss = "", posts = [] }: AssembleInput): SitePages {
+  const links = tagLinks(timeline.tags.values());
+  const summaries = new Map<string, EntrySummary>(
+    timeline.entries.map((entry) => [entry.id, entrySummary(entry, links, options.timeZone)]),
+  );
+  const entries = entryPages(timeline, summaries, bodies, links, options);
+  const days = dayPages(timeline.entries, new Map(entries.map((page) => [page.id, page])));
+  const { months, years, archive } = dateArchives(timeline.entries, summaries);
+  const tags = tagSummaries(timeline, links);
+  const newest = days[days.length - 1]?.date;
+  return {
+    entries,
+    latest: timeline.entries.slice(-LATEST_COUNT).reverse().map((e) => summaries.get(e.id)!),
+    days,
+    months,
+    years,
+    archive,
+    tags,
+    tagChunks: tagChunks(tags, timeline, summaries, options.tags.pageSize),
+    topTags: topTags(tags, TOP_TAG_COUNT),
+    homeCalendar: newest
+      ? activityCalendar({ counts: countsByDay(days), ...lastTwelveMonths(newest), label: "Entries per day over the last twelve months" })
+      : "",
+    redirects: entryRedirects(timeline.entries),
+    posts,
+    tagPosts: {},
+    rendererCss,
+  };
+}

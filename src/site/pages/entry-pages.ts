@@ -1,0 +1,105 @@
+// One page model per entry: the rendered body (rendered once, upstream), its header as tag
+// links, neighbours in time, its series and the entries that refer to it.
+
+import { tagKey } from "../../log/index.ts";
+import type { Entry, Timeline } from "../../log/types.ts";
+import { clockTime, dayUrl, isoDate, zonedDateTime } from "./local-time.ts";
+import { itemText, lineOf, summarize } from "./summary.ts";
+import { tagsOf } from "./tags.ts";
+import type { BacklinkView, EntryLink, EntryPage, EntrySummary, HeaderPart, SeriesPart, TagLink } from "./types.ts";
+
+const CONTEXT_LENGTH = 200;
+
+export interface EntryPageOptions {
+  timeZone: string;
+  showSource: boolean;
+}
+
+export function entryLink(entry: Entry): EntryLink {
+  return { id: entry.id, url: entry.url, title: entry.title, timestamp: entry.timestamp };
+}
+
+export function entrySummary(entry: Entry, links: Map<string, TagLink>, timeZone: string): EntrySummary {
+  return {
+    ...entryLink(entry),
+    date: isoDate(entry.time),
+    time: clockTime(entry.time),
+    datetime: zonedDateTime(entry.time, timeZone),
+    tags: tagsOf(entry, links),
+    summary: summarize(entry),
+  };
+}
+
+export function entryPages(
+  timeline: Timeline,
+  summaries: Map<string, EntrySummary>,
+  bodies: Map<string, string>,
+  links: Map<string, TagLink>,
+  options: EntryPageOptions,
+): EntryPage[] {
+  const seriesOf = seriesParts(timeline);
+  return timeline.entries.map((entry, i) => {
+    const before = timeline.entries[i - 1];
+    const after = timeline.entries[i + 1];
+    const series = seriesOf.get(entry.id);
+    return {
+      ...summaries.get(entry.id)!,
+      html: bodies.get(entry.id) ?? "",
+      header: headerParts(entry, links),
+      dayUrl: dayUrl(entry.time),
+      prev: before ? entryLink(before) : null,
+      next: after ? entryLink(after) : null,
+      series: series
+        ? { name: series.name, parts: series.parts.map((part) => ({ ...part, current: part.id === entry.id })) }
+        : null,
+      backlinks: backlinks(entry, timeline),
+      source: options.showSource ? { file: entry.file, line: entry.line } : null,
+    };
+  });
+}
+
+function headerParts(entry: Entry, links: Map<string, TagLink>): HeaderPart[] {
+  if (!entry.header) return [];
+  const own = new Set(entry.tags.map(tagKey));
+  return entry.header.elements.map((text) => {
+    const key = tagKey(text);
+    const link = own.has(key) ? links.get(key) : undefined;
+    return { text, url: link ? link.url : null };
+  });
+}
+
+function seriesParts(timeline: Timeline): Map<string, { name: string; parts: Omit<SeriesPart, "current">[] }> {
+  const byEntry = new Map<string, { name: string; parts: Omit<SeriesPart, "current">[] }>();
+  for (const info of timeline.series.values()) {
+    const parts = info.parts
+      .map((id) => timeline.byId.get(id))
+      .filter((e): e is Entry => e !== undefined)
+      .map((e, i) => ({ ...entryLink(e), part: e.series?.part ?? i + 1 }));
+    if (parts.length === 0) continue;
+    const series = { name: info.name, parts };
+    for (const part of parts) byEntry.set(part.id, series);
+  }
+  return byEntry;
+}
+
+function backlinks(entry: Entry, timeline: Timeline): BacklinkView[] {
+  const views: BacklinkView[] = [];
+  const seen = new Set<string>();
+  for (const link of timeline.backlinks.get(entry.id) ?? []) {
+    const from = timeline.byId.get(link.from);
+    if (!from) continue;
+    // One line per referring place: `see"…", "…"` on one line points twice at most.
+    const place = `${link.from}#${link.line}#${link.item ?? ""}`;
+    if (seen.has(place)) continue;
+    seen.add(place);
+    const item = link.fromItem ? itemText(from, link.fromItem) : null;
+    const context = (item && item.trim() !== "" ? item : lineOf(from, link.line)).trim();
+    views.push({ from: entryLink(from), context: clip(context), item: link.item });
+  }
+  return views;
+}
+
+function clip(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= CONTEXT_LENGTH ? text : chars.slice(0, CONTEXT_LENGTH).join("").trimEnd() + "…";
+}

@@ -1,0 +1,159 @@
+// The page models the templates read. Built once per build from the timeline and the rendered
+// bodies; listing pages hold references to these objects, never copies of rendered HTML.
+
+export interface EntryLink {
+  id: string;
+  url: string;
+  title: string;
+  /** ISO local time, `2012-11-07T18:17`. */
+  timestamp: string;
+}
+
+export interface TagLink {
+  key: string;
+  name: string;
+  url: string;
+  count: number;
+}
+
+/** What a listing (archive, tag page, home) shows of an entry. */
+export interface EntrySummary extends EntryLink {
+  date: string; // `2012-11-07`
+  time: string; // `18:17`
+  /** `datetime` attribute value: the local time with the site's zone offset when known. */
+  datetime: string;
+  tags: TagLink[];
+  summary: string;
+}
+
+/** One element of an entry's header: a tag links to its page, a title element does not. */
+export interface HeaderPart {
+  text: string;
+  url: string | null;
+}
+
+export interface SeriesPart extends EntryLink {
+  part: number;
+  current: boolean;
+}
+
+export interface BacklinkView {
+  from: EntryLink;
+  /** The referring item's text (or the line around the reference), for context. */
+  context: string;
+  /** The item of this entry the reference points at, or null for the entry. */
+  item: string | null;
+}
+
+export interface EntryPage extends EntrySummary {
+  html: string;
+  header: HeaderPart[];
+  dayUrl: string;
+  prev: EntryLink | null;
+  next: EntryLink | null;
+  series: { name: string; parts: SeriesPart[] } | null;
+  backlinks: BacklinkView[];
+  source: { file: string; line: number } | null;
+}
+
+export interface DayPage {
+  url: string;
+  date: string; // `2012-11-07`
+  title: string; // human date
+  entries: EntryPage[];
+  prev: { url: string; title: string } | null;
+  next: { url: string; title: string } | null;
+  monthUrl: string;
+}
+
+export interface DayGroup {
+  url: string;
+  date: string;
+  title: string;
+  entries: EntrySummary[];
+}
+
+export interface MonthPage {
+  url: string;
+  year: number;
+  month: number;
+  title: string; // `November 2012`
+  count: number;
+  days: DayGroup[];
+  yearUrl: string;
+  prev: { url: string; title: string } | null;
+  next: { url: string; title: string } | null;
+}
+
+export interface MonthLink {
+  url: string;
+  month: number;
+  title: string;
+  count: number;
+}
+
+export interface YearPage {
+  url: string;
+  year: number;
+  title: string;
+  count: number;
+  months: (MonthLink & { days: DayGroup[] })[];
+  calendar: string; // inline SVG
+  prev: { url: string; title: string } | null;
+  next: { url: string; title: string } | null;
+}
+
+export interface ArchiveIndex {
+  years: { url: string; year: number; count: number; months: MonthLink[] }[];
+}
+
+export interface TagSummary extends TagLink {
+  slug: string;
+  /** Most frequent parents first: the chain of broader tags (`virtualization` › `libvirt`). */
+  ancestors: TagLink[];
+  children: TagLink[];
+  related: TagLink[];
+}
+
+/** One page of a tag's listing; templates paginate over these with size 1. */
+export interface TagChunk {
+  tag: TagSummary;
+  pageNumber: number; // 1-based
+  pageCount: number;
+  url: string;
+  items: EntrySummary[];
+  pages: { number: number; url: string }[];
+}
+
+export interface RedirectPage {
+  from: string;
+  to: string;
+  title: string;
+}
+
+/** A blog post as listed on the home and tag pages; the blog issue fills these in. */
+export interface PostLink {
+  url: string;
+  title: string;
+  date: string;
+  summary: string;
+}
+
+export interface SitePages {
+  entries: EntryPage[];
+  /** Newest first, for the home page. */
+  latest: EntrySummary[];
+  days: DayPage[];
+  months: MonthPage[];
+  years: YearPage[];
+  archive: ArchiveIndex;
+  tags: TagSummary[];
+  tagChunks: TagChunk[];
+  topTags: TagLink[];
+  homeCalendar: string;
+  redirects: RedirectPage[];
+  posts: PostLink[];
+  /** Posts by tag key, for the first page of each tag. */
+  tagPosts: Record<string, PostLink[]>;
+  rendererCss: string;
+}

@@ -1,0 +1,87 @@
+// The dotlog Eleventy plugin: resolves the site's options, runs the data stage once a build,
+// and hands the page models to the templates in `templates/` as global data `dotlog`
+// (pages) and `site` (options). URLs in the models are root-relative; Eleventy's
+// HtmlBasePlugin applies `pathPrefix` to every page once.
+
+import { fileURLToPath } from "node:url";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import type { Timeline } from "../log/index.ts";
+import { resolveSiteOptions } from "./config/index.ts";
+import type { SiteOptions } from "./options.ts";
+import { netlifyRedirects } from "./pages/redirects.ts";
+import { anchorId, scopeIds } from "./pages/scope-ids.ts";
+import { buildSiteData, type Progress, type SiteData } from "./site-data.ts";
+
+/** Where the site's templates live; the build command uses it as Eleventy's input folder. */
+export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
+const assetsDir = fileURLToPath(new URL("../../templates/assets/", import.meta.url));
+
+/**
+ * What a programmatic build tells the plugin beyond the site options. Stored on the Eleventy
+ * config object itself: `.eleventy.js` loads this module through its own tsx loader, so a
+ * module-level variable would not be shared with the caller's copy.
+ */
+export interface DotlogBuild {
+  /** The folder of logs; default `content`. */
+  contentDir?: string;
+  /** A timeline the caller has read already (its report counts it); skips reading. */
+  timeline?: Timeline;
+  progress?: Progress;
+  /** Filled in by the plugin: the resolved options and everything the data stage made. */
+  options?: SiteOptions;
+  data?: SiteData;
+}
+
+const BUILD = Symbol.for("dotlog.build");
+
+type EleventyConfig = {
+  addPlugin(plugin: unknown, options?: unknown): unknown;
+  addGlobalData(name: string, data: unknown): unknown;
+  addPassthroughCopy(paths: Record<string, string>): unknown;
+  addFilter(name: string, filter: (...args: never[]) => unknown): unknown;
+  addWatchTarget(path: string): unknown;
+};
+
+export function useBuild(eleventyConfig: object, build: DotlogBuild): void {
+  (eleventyConfig as Record<symbol, DotlogBuild>)[BUILD] = build;
+}
+
+export function buildOf(eleventyConfig: object): DotlogBuild {
+  const config = eleventyConfig as Record<symbol, DotlogBuild | undefined>;
+  return (config[BUILD] ??= {});
+}
+
+export default function dotlogPlugin(eleventyConfig: EleventyConfig, pluginOptions: unknown = {}): void {
+  const build = buildOf(eleventyConfig);
+  const contentDir = build.contentDir ?? "content";
+  const options = resolveSiteOptions(pluginOptions, contentDir);
+  build.options = options;
+
+  eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: options.pathPrefix });
+  eleventyConfig.addPassthroughCopy({ [assetsDir]: "assets" });
+  eleventyConfig.addWatchTarget(contentDir);
+
+  eleventyConfig.addGlobalData("site", options);
+  eleventyConfig.addGlobalData("dotlog", async () => {
+    // A preloaded timeline serves one build; a rebuild (dev server) reads the logs again.
+    const data = await buildSiteData({ contentDir, options, timeline: build.timeline, progress: build.progress });
+    build.timeline = undefined;
+    build.data = data;
+    return {
+      ...data.pages,
+      netlifyRedirects: netlifyRedirects(data.pages.redirects, options.pathPrefix),
+    };
+  });
+
+  eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options));
+  eleventyConfig.addFilter("anchorId", anchorId);
+  eleventyConfig.addFilter("scopeIds", scopeIds);
+  eleventyConfig.addFilter("plural", (count: number, one: string, many: string) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`);
+}
+
+/** A root-relative model URL → the canonical absolute URL under `baseUrl` and `pathPrefix`. */
+export function absoluteUrl(url: string, options: Pick<SiteOptions, "baseUrl" | "pathPrefix">): string {
+  const prefix = options.pathPrefix.replace(/^\/*/, "/").replace(/\/*$/, "/");
+  const path = prefix + url.replace(/^\/+/, "");
+  return new URL(path, options.baseUrl.replace(/\/*$/, "/")).href;
+}

@@ -1,0 +1,63 @@
+// The data stage of a build, as a short pipeline of named steps:
+//   read timeline → publish filter → render bodies (once each) → page models
+// Later issues slot in here with one line each (privacy in `publish`, blog posts, search).
+
+import { findLogs, loadTimeline, type Timeline } from "../log/index.ts";
+import { createRenderer, type Renderer } from "../render/index.ts";
+import type { SiteOptions } from "./options.ts";
+import { assemblePages } from "./pages/assemble.ts";
+import type { SitePages } from "./pages/types.ts";
+
+export type Progress = (phase: string, done: number, total: number) => void;
+
+export interface SiteDataInput {
+  contentDir: string;
+  options: SiteOptions;
+  /** A timeline the caller already read (the build command reads it for its report). */
+  timeline?: Timeline;
+  progress?: Progress;
+}
+
+export interface SiteData {
+  /** Everything read from the content folder. */
+  timeline: Timeline;
+  /** What the site publishes: the timeline after the publish filter. */
+  published: Timeline;
+  pages: SitePages;
+}
+
+export async function buildSiteData({ contentDir, options, timeline, progress }: SiteDataInput): Promise<SiteData> {
+  const read = timeline ?? (await readTimeline(contentDir, options, progress));
+  const published = publish(read, options);
+  const renderer = await createRenderer();
+  const bodies = await renderBodies(published, renderer, progress);
+  const pages = assemblePages({ timeline: published, bodies, options, rendererCss: renderer.css });
+  return { timeline: read, published, pages };
+}
+
+async function readTimeline(contentDir: string, options: SiteOptions, progress?: Progress): Promise<Timeline> {
+  progress?.("reading", 0, 1);
+  const files = await findLogs(contentDir, { pattern: options.logs.pattern });
+  const timeline = await loadTimeline(files, {
+    ...(options.logs.encoding ? { encoding: options.logs.encoding } : {}),
+    dateOrder: options.logs.dateOrder,
+  });
+  progress?.("reading", 1, 1);
+  return timeline;
+}
+
+/** What the site may show. Everything, until the privacy issue filters here. */
+function publish(timeline: Timeline, _options: SiteOptions): Timeline {
+  return timeline;
+}
+
+/** Each entry is rendered exactly once a build; entry and day pages share the HTML. */
+async function renderBodies(timeline: Timeline, renderer: Renderer, progress?: Progress): Promise<Map<string, string>> {
+  const bodies = new Map<string, string>();
+  const total = timeline.entries.length;
+  for (const [i, entry] of timeline.entries.entries()) {
+    bodies.set(entry.id, await renderer.renderEntry(entry, timeline));
+    progress?.("rendering", i + 1, total);
+  }
+  return bodies;
+}
