@@ -1,0 +1,49 @@
+// Which entries stay on the author's machine: a header tag in `exclude.tags` (and always
+// `private`), an id in `exclude.entries`, or — in allow-list mode — no tag of `include.tags`.
+
+import { tagKey, type Entry } from "../../log/index.ts";
+import { normalizeRequestName } from "../blog/request-name.ts";
+import type { SiteOptions } from "../options.ts";
+
+export type ExclusionOptions = Pick<SiteOptions, "exclude" | "include">;
+
+/** Excluded even when the author's own `exclude.tags` leaves it out: the name says it all. */
+export const PRIVATE_TAG = "private";
+
+export interface Exclusion {
+  /** Ids of the entries that are not published. */
+  ids: Set<string>;
+  /** `exclude.entries` items that name no entry of the timeline (a typo would publish it). */
+  unmatched: string[];
+}
+
+export function findExcluded(entries: readonly Entry[], options: ExclusionOptions): Exclusion {
+  const excludedTags = new Set([PRIVATE_TAG, ...options.exclude.tags].map(tagKey));
+  const includedTags = options.include === null ? null : new Set(options.include.tags.map(tagKey));
+  const named = namedEntries(options.exclude.entries);
+  const ids = new Set<string>();
+  const matched = new Set<string>();
+  for (const entry of entries) {
+    const keys = entry.tags.map(tagKey);
+    const byName = named.get(entry.id);
+    if (byName !== undefined) byName.forEach((name) => matched.add(name));
+    const hidden =
+      byName !== undefined ||
+      keys.some((key) => excludedTags.has(key)) ||
+      (includedTags !== null && !keys.some((key) => includedTags.has(key)));
+    if (hidden) ids.add(entry.id);
+  }
+  return { ids, unmatched: options.exclude.entries.filter((name) => !matched.has(name)) };
+}
+
+/** Entry id → the `exclude.entries` items naming it (`2012-11-06T16:16`, `16:16 2012-11-06`). */
+function namedEntries(names: readonly string[]): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const name of names) {
+    // An item (`…#2-1`) cannot be cut out of its entry alone: the whole entry goes.
+    const id = normalizeRequestName(name)?.replace(/#.*/, "");
+    if (id === undefined) continue;
+    byId.set(id, [...(byId.get(id) ?? []), name]);
+  }
+  return byId;
+}

@@ -1,0 +1,50 @@
+// The privacy step of a build: the author decides what leaves the machine. Redaction happens
+// in the log layer (src/log/redact.ts) as files are read; exclusion happens here, on the
+// timeline, before anything is rendered.
+
+import type { RedactOptions, Timeline } from "../../log/index.ts";
+import type { SiteOptions } from "../options.ts";
+import { findExcluded, type ExclusionOptions } from "./exclusion.ts";
+import { privateBlogRequests, type PrivateBlogRequest } from "./private-requests.ts";
+import { publicTimeline } from "./public-timeline.ts";
+
+export { PRIVATE_TAG } from "./exclusion.ts";
+export type { PrivateBlogRequest } from "./private-requests.ts";
+
+/** The build report's privacy line. */
+export interface PrivacyReport {
+  /** Entries not published. */
+  excluded: number;
+  /** Matches masked by `redact` and `redactNames`, over every file read. */
+  redacted: number;
+  /** `exclude.entries` items that name no entry (the entry they meant is published). */
+  unmatched: string[];
+}
+
+export interface Published {
+  /** The timeline the site is built from. */
+  timeline: Timeline;
+  /** Blog requests written in excluded entries, for the blog (src/site/blog/). */
+  privateBlogRequests: PrivateBlogRequest[];
+  report: PrivacyReport;
+}
+
+export function publishTimeline(timeline: Timeline, options: ExclusionOptions): Published {
+  const exclusion = findExcluded(timeline.entries, options);
+  const published = publicTimeline(timeline, exclusion.ids);
+  return {
+    timeline: published,
+    privateBlogRequests: privateBlogRequests(timeline, exclusion.ids, published),
+    report: {
+      excluded: exclusion.ids.size,
+      redacted: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0),
+      unmatched: exclusion.unmatched,
+    },
+  };
+}
+
+/** `ParseOptions.redact` from the site's options; undefined when nothing is to be masked. */
+export function redactOptions(options: Pick<SiteOptions, "redact" | "redactNames" | "mask">): RedactOptions | undefined {
+  if (options.redact.length === 0 && options.redactNames.length === 0) return undefined;
+  return { rules: options.redact, names: options.redactNames, mask: options.mask };
+}
