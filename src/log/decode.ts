@@ -53,6 +53,11 @@ function decodeBytes(file: string, bytes: Uint8Array, forced: string | undefined
     return decodeAs(bytes, utf16);
   }
   if (isUtf8(bytes)) return decodeAs(bytes, "utf-8");
+  const lenient = decodeAs(bytes, "utf-8");
+  if (mostlyUtf8(lenient.text)) {
+    warnings.push({ file, line: 0, code: "encoding-guess", message: "not valid UTF-8, but nearly: read as utf-8 (guessed)" });
+    return lenient;
+  }
   const guess = guessEncoding(bytes);
   warnings.push({ file, line: 0, code: "encoding-guess", message: `no BOM and not valid UTF-8: read as ${guess} (guessed)` });
   return decodeAs(bytes, guess);
@@ -114,6 +119,22 @@ function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (oddZeros >= pairs * 0.2 && evenZeros * 10 <= oddZeros) return "utf-16le";
   if (evenZeros >= pairs * 0.2 && oddZeros * 10 <= evenZeros) return "utf-16be";
   return null;
+}
+
+/**
+ * A UTF-8 file with a few damaged bytes (a bad copy, a lone surrogate) is still UTF-8: its
+ * well-formed multi-byte characters far outnumber the bytes that failed. Text in a legacy
+ * code page decoded as UTF-8 fails on nearly every non-ASCII byte instead.
+ */
+function mostlyUtf8(text: string): boolean {
+  let replaced = 0;
+  let decoded = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) replaced++;
+    else if (code > 0x7f) decoded++;
+  }
+  return replaced > 0 && decoded >= replaced * 10;
 }
 
 /** Notepad's "ANSI" is the Windows code page: chardet's ISO-8859-1 and ASCII mean CP1252. */

@@ -3,7 +3,9 @@
 
 import { readFile } from "node:fs/promises";
 import { decode } from "./decode.ts";
+import { compileRedaction, redactText, type Redaction } from "./redact.ts";
 import { splitEntries } from "./split-entries.ts";
+import { matchStampShape } from "./stamp.ts";
 import { buildTimeline, type SplitInput } from "./timeline.ts";
 import type { LogWarning, ParseOptions, Timeline } from "./types.ts";
 
@@ -17,9 +19,11 @@ export interface LogInput {
   bytes: Uint8Array;
 }
 
-/** Pure: bytes in, timeline out. */
+/** Pure: bytes in, timeline out. Throws only on bad options (a RedactConfigError). */
 export function parseTimeline(inputs: LogInput[], options: ParseOptions = {}): Timeline {
-  return buildTimeline(inputs.map((input) => readInput(input, options)));
+  const redaction = options.redact === undefined ? null : compileRedaction(options.redact);
+  const files = inputs.map((input) => readInput(input, options, redaction));
+  return buildTimeline(files, options.blogPhrases === undefined ? {} : { blogPhrases: options.blogPhrases });
 }
 
 /** Reads the files (paths as given) and merges them; an unreadable file is a warning. */
@@ -38,17 +42,21 @@ export async function loadTimeline(paths: string[], options: ParseOptions = {}):
   return timeline;
 }
 
-function readInput({ file, bytes }: LogInput, options: ParseOptions): SplitInput {
+function readInput({ file, bytes }: LogInput, options: ParseOptions, redaction: Redaction | null): SplitInput {
   const decoded = decode(file, bytes, options);
-  const split = splitEntries(file, decoded.text, options);
+  // Stamp lines are spared: masking part of one would merge two entries.
+  const redacted = redaction === null ? null : redactText(decoded.text, redaction, (line) => matchStampShape(line) !== null);
+  const text = redacted?.text ?? decoded.text;
+  const split = splitEntries(file, text, options);
   return {
     file: {
       file,
       encoding: decoded.encoding,
-      text: decoded.text,
+      text,
       preamble: split.preamble,
       directive: split.directive,
       dateOrder: split.dateOrder,
+      ...(redacted === null ? {} : { redacted: redacted.count }),
     },
     entries: split.entries,
     warnings: [...decoded.warnings, ...split.warnings],

@@ -2,7 +2,7 @@
 // ids and URLs, references resolved to entries and items, backlinks, series and tags.
 
 import { entryId, entryUrl, foldKey } from "./ids.ts";
-import { parseEntry } from "./parse-entry.ts";
+import { parseEntry, type ParseEntryOptions } from "./parse-entry.ts";
 import { slugify } from "./slug.ts";
 import { isoLocal } from "./stamp.ts";
 import type { Backlink, Entry, LogFile, LogWarning, ParsedEntry, RawEntry, SeriesInfo, TagInfo, Timeline } from "./types.ts";
@@ -22,9 +22,9 @@ interface Parsed {
   fileIndex: number;
 }
 
-export function buildTimeline(inputs: SplitInput[]): Timeline {
+export function buildTimeline(inputs: SplitInput[], options: Pick<ParseEntryOptions, "blogPhrases"> = {}): Timeline {
   const warnings: LogWarning[] = inputs.flatMap((input) => input.warnings);
-  const parsed = inputs.flatMap((input, fileIndex) => parseFile(input, fileIndex, warnings));
+  const parsed = inputs.flatMap((input, fileIndex) => parseFile(input, fileIndex, options, warnings));
   // Array.prototype.sort is stable: same minute and same file keeps file order.
   parsed.sort((a, b) => compare(a.timestamp, b.timestamp) || a.fileIndex - b.fileIndex);
 
@@ -42,10 +42,12 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function parseFile(input: SplitInput, fileIndex: number, warnings: LogWarning[]): Parsed[] {
+function parseFile(input: SplitInput, fileIndex: number, options: ParseEntryOptions, warnings: LogWarning[]): Parsed[] {
   let previous: Parsed | null = null;
+  // Stamps quoted inside the text are read in the file's own date order.
+  const entryOptions = { ...options, dateOrder: input.file.dateOrder };
   return input.entries.map((raw) => {
-    const { fields, warnings: entryWarnings } = parseEntry(raw);
+    const { fields, warnings: entryWarnings } = parseEntry(raw, entryOptions);
     warnings.push(...entryWarnings);
     const current: Parsed = { raw, fields, timestamp: isoLocal(raw.time), fileIndex };
     if (previous !== null && current.timestamp < previous.timestamp) {

@@ -266,6 +266,8 @@ export interface ParseOptions {
   dateOrder?: "auto" | "dmy" | "mdy";
   /** Masks applied to each file's decoded text before it is split and parsed (src/log/redact.ts). */
   redact?: RedactOptions;
+  /** Phrases that make a `\TODO:` ask for a blog post; default `write a blog`, `blog this`. */
+  blogPhrases?: string[];
 }
 
 /** A preset by name, or a regular expression of the author's. */
