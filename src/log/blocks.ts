@@ -17,6 +17,14 @@ const CALL = /^[A-Za-z_][\w.]*(?:\(\))?\s*->/;
 const CODE_LABEL = /^[A-Za-z_]\w*_\w*(?:\(\))?\s*:/;
 const PREPROCESSOR = /^\s*#\s*(?:include|define|undef|if|ifdef|ifndef|else|elif|endif|pragma)\b/;
 const C_END = /[;{}]\s*(?:\/\/.*|\/\*.*\*\/)?$/;
+// A backtrace pasted without its `(gdb) where`: `#3  0x00007f… in main (argc=1, …`.
+const BACKTRACE = /^#\d+\s+(?:0x[0-9a-f]+ in )?[\w:~<>.]+ \(/;
+// Columns aligned with runs of spaces: tables and call graphs drawn as a grid.
+const ALIGNED = /\S {3,}\S.* {3,}\S/;
+// `char * strcpy(d, s)` above its body: a C function head.
+const SIGNATURE = /^[A-Za-z_][\w \t*]*\b[A-Za-z_]\w*\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$/;
+const BULLET = /^[-*•+] /;
+const CODE_CHAR = /[(){};=<>*&|#[\]_]|->/;
 
 export function findBlocks(lines: SourceLine[]): Block[] {
   const scans = lines.map(toScanLine);
@@ -56,11 +64,13 @@ function blockAt(scans: ScanLine[], index: number): { block: Block; end: number 
     const end = extend(scans, index, (next) => SECTION.test(next.text) || KEY_VALUE.test(next.text) || CONFIG_COMMENT.test(next.text));
     return { end, block: makeBlock(scans, index, end, "config", "ini", null, null) };
   }
-  if (!scan.marked && startsCode(scan.text)) {
+  const next = scans[index + 1];
+  const head = SIGNATURE.test(scan.text) && next !== undefined && (next.text.trim().startsWith("{") || startsCode(next.text));
+  if (!scan.marked && (head || startsCode(scan.text))) {
     const end = extend(scans, index, (next) => continuesCode(next.text));
     const lines = scans.slice(index, end + 1).filter((line) => line.text.trim() !== "");
     if (lines.length < 2) return null;
-    const lang = lines.some((line) => PREPROCESSOR.test(line.text) || C_END.test(line.text)) ? "c" : "text";
+    const lang = lines.some((line) => PREPROCESSOR.test(line.text) || C_END.test(line.text.trimEnd())) ? "c" : "text";
     return { end, block: makeBlock(scans, index, end, "preformatted", lang, null, null) };
   }
   return null;
@@ -76,19 +86,22 @@ function extend(scans: ScanLine[], start: number, belongs: (scan: ScanLine) => b
   for (let index = start + 1; index < scans.length; index++) {
     const scan = scans[index]!;
     if (scan.text.trim() === "") continue;
-    if (isAuthorLine(scan) || isProse(scan.text) || !belongs(scan)) break;
+    if (isAuthorLine(scan) || !belongs(scan)) break;
+    if (!INDENTED.test(scan.text) && !CALL.test(scan.text) && isProse(scan.text)) break;
     end = index;
   }
   return end;
 }
 
 function startsCode(text: string): boolean {
-  if (text.trim() === "" || isProse(text)) return false;
-  return INDENTED.test(text) || CALL.test(text) || PREPROCESSOR.test(text) || C_END.test(text.trimEnd());
+  if (text.trim() === "" || isProse(text.trim())) return false;
+  if (INDENTED.test(text)) return CODE_CHAR.test(text); // an indented line of words is a quote or an address
+  if (CALL.test(text) || PREPROCESSOR.test(text) || BACKTRACE.test(text) || ALIGNED.test(text)) return true;
+  return C_END.test(text.trimEnd()) && !BULLET.test(text);
 }
 
 function continuesCode(text: string): boolean {
-  return startsCode(text) || CODE_LABEL.test(text);
+  return INDENTED.test(text) || startsCode(text) || CODE_LABEL.test(text);
 }
 
 function scriptLang(shebang: RegExpExecArray): string {

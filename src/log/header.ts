@@ -55,7 +55,7 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
   if (elements.length === 0) return { header, title: line.text.trim() || stampText.trim(), tags: [], series };
   if (elements.length === 1) {
     const only = elements[0]!;
-    const oneWord = words(only) === 1;
+    const oneWord = words(only) === 1 && !isTitleElement(only);
     return { header, title: only, tags: oneWord ? [only] : [], series };
   }
   const titleElements = elements.filter(isTitleElement);

@@ -1,9 +1,10 @@
 // A transcript: a prompt line, its output, more prompts. It runs across blank lines while what
 // follows is still prompts or output, and ends at an outline marker, a stamp line of the
-// author's (an item time or an insertion end) or prose.
+// author's (an item time or an insertion end) or prose — after a blank line, or a line in
+// Chinese right after the output.
 
 import { matchPrompt, type PromptMatch } from "./prompts.ts";
-import { isProse } from "./prose.ts";
+import { isCjkProse, isProse } from "./prose.ts";
 import { STAMP_TEXT } from "./inline-stamp.ts";
 import type { TranscriptStep } from "./types.ts";
 
@@ -54,7 +55,8 @@ export function scanTranscript(lines: ScanLine[], start: number, first: PromptMa
   };
   for (let index = start; index < lines.length; index++) {
     const scan = lines[index]!;
-    if (index > start && isAuthorLine(scan)) break;
+    // Output follows its command directly; a Chinese line there is the author commenting.
+    if (index > start && (isAuthorLine(scan) || isCjkProse(scan.text))) break;
     if (scan.text.trim() === "") {
       const next = lines.slice(index + 1).find((candidate) => candidate.text.trim() !== "");
       if (!next || isAuthorLine(next) || (!promptAt(next) && isProse(next.text))) break;
