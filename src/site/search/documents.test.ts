@@ -95,7 +95,7 @@ describe("postDocument", () => {
       url: "/blog/armv8-and-arm-server/",
       title: "armv8 and arm server",
       date: "2012-11-05T10:37",
-      tags: ["arm", "armv8"],
+      tags: [{ name: "arm" }, { name: "armv8" }],
       text: "Linaro Enterprise Group (LEG) will build on Linaro’s experience. AArch64",
     });
     expect(post).toMatchObject({ kind: "post", year: "2012", date: "2012-11-05T10:37" });

@@ -2,7 +2,8 @@
 // plain text a reader sees on the page (the excerpt is cut from it) and, apart, index-only
 // words that help Pagefind's tokenizer with the identifiers an engineering log is full of.
 
-import { tagKey, type BodyNode, type Entry, type TagInfo } from "../../log/index.ts";
+import { tagKey, type BodyNode, type Entry, type TagInfo, type Timeline } from "../../log/index.ts";
+import type { Post } from "../blog/types.ts";
 
 export type SearchKind = "entry" | "post";
 
@@ -21,13 +22,12 @@ export interface SearchDocument {
   terms: string;
 }
 
-/** A blog post as the blog layer describes it; `text` is its body as plain text. */
-export interface PostInput {
-  url: string;
-  title: string;
-  date: string;
-  tags: string[];
-  text: string;
+/** What search needs of a blog post (`text` is its body as plain text). */
+export type PostInput = Pick<Post, "url" | "title" | "date" | "text"> & { tags: readonly { name: string }[] };
+
+/** Everything the site publishes that search should find: entry pages and posts, nothing else. */
+export function searchDocuments(published: Timeline, posts: readonly PostInput[] = []): SearchDocument[] {
+  return [...entryDocuments(published.entries, published.tags), ...posts.map(postDocument)];
 }
 
 /**
@@ -60,7 +60,7 @@ export function postDocument(post: PostInput): SearchDocument {
     url: post.url,
     title: post.title,
     date: post.date,
-    tags: post.tags,
+    tags: post.tags.map((tag) => tag.name),
     year: post.date.slice(0, 4),
     kind: "post",
     text: post.text,

@@ -28,7 +28,7 @@ describe("writeSearchIndex on the seed", () => {
       url: "/blog/armv8-and-arm-server/",
       title: "armv8 and arm server",
       date: "2012-11-05T10:37",
-      tags: ["arm", "armv8"],
+      tags: [{ name: "arm" }, { name: "armv8" }],
       text: "Compiled from the log. AArch64 and AArch32 in ARMv8; Linaro Enterprise Group",
     });
     report = await writeSearchIndex({ outDir, documents: [...entryDocuments(timeline.entries, timeline.tags), post] });

@@ -1,0 +1,217 @@
+// The /search/ page: runs the query in `?q=` (and the tag, year and sort in the URL) against
+// the site's Pagefind index, and keeps the URL in step so a search can be bookmarked.
+// A module loaded by <script src>: no inline script, so a strict CSP holds.
+
+const PAGE_SIZE = 10;
+// This file is served from `<site root>/assets/`: the index and the result URLs hang off
+// the same root, so a site under a path prefix works without configuration.
+const siteRoot = new URL("../", import.meta.url);
+const pagefindUrl = new URL("pagefind/pagefind.js", siteRoot);
+
+const form = document.querySelector("[data-search-form]");
+const input = form?.querySelector("input[name=q]");
+const tagSelect = form?.querySelector("select[name=tag]");
+const yearSelect = form?.querySelector("select[name=year]");
+const sortSelect = form?.querySelector("select[name=sort]");
+const status = document.querySelector("[data-search-status]");
+const list = document.querySelector("[data-search-results]");
+const more = document.querySelector("[data-search-more]");
+
+let pagefind = null;
+let current = { hits: [], shown: 0, query: "" };
+let generation = 0;
+
+if (form && input && status && list && more) start();
+
+async function start() {
+  readUrl();
+  try {
+    pagefind = await import(pagefindUrl.href);
+    await pagefind.options({ baseUrl: siteRoot.pathname });
+    await pagefind.init();
+    await fillFilters(await pagefind.filters());
+  } catch (error) {
+    say("Search is not available: the search index could not be loaded.");
+    console.error(error);
+    return;
+  }
+  form.querySelector("[data-search-filters]")?.removeAttribute("hidden");
+  input.addEventListener("input", () => run({ debounce: true }));
+  for (const select of [tagSelect, yearSelect, sortSelect]) select?.addEventListener("change", () => run());
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  more.addEventListener("click", () => showMore({ focusFirstNew: true }));
+  form.addEventListener("keydown", onFormKey);
+  list.addEventListener("keydown", onListKey);
+  window.addEventListener("popstate", () => {
+    readUrl();
+    run({ keepUrl: true });
+  });
+  await run({ keepUrl: true });
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") ?? "";
+  setSelect(tagSelect, params.get("tag") ?? "");
+  setSelect(yearSelect, params.get("year") ?? "");
+  setSelect(sortSelect, params.get("sort") ?? "");
+}
+
+function setSelect(select, value) {
+  if (!select) return;
+  // A value from the URL that is not listed yet is kept until the filters are filled in.
+  if (value && ![...select.options].some((option) => option.value === value)) select.add(new Option(value, value));
+  select.value = value;
+}
+
+async function fillFilters(filters) {
+  fillSelect(tagSelect, Object.keys(filters.tag ?? {}).sort((a, b) => a.localeCompare(b)));
+  fillSelect(yearSelect, Object.keys(filters.year ?? {}).sort().reverse());
+}
+
+function fillSelect(select, values) {
+  if (!select) return;
+  const chosen = select.value;
+  for (const option of [...select.options]) if (option.value !== "") option.remove();
+  for (const value of values) select.add(new Option(value, value));
+  select.value = values.includes(chosen) ? chosen : "";
+}
+
+async function run({ debounce = false, keepUrl = false } = {}) {
+  const mine = ++generation;
+  const query = input.value.trim();
+  const filters = {};
+  if (tagSelect?.value) filters.tag = tagSelect.value;
+  if (yearSelect?.value) filters.year = yearSelect.value;
+  const sort = sortSelect?.value === "newest" ? { date: "desc" } : sortSelect?.value === "oldest" ? { date: "asc" } : undefined;
+  if (!keepUrl) writeUrl(query);
+
+  if (query === "" && Object.keys(filters).length === 0) {
+    current = { hits: [], shown: 0, query };
+    list.replaceChildren();
+    more.hidden = true;
+    say("Type a word, a command or an identifier to search the log.");
+    return;
+  }
+  say("Searching…");
+  const options = { filters, ...(sort ? { sort } : query === "" ? { sort: { date: "desc" } } : {}) };
+  const term = query === "" ? null : query;
+  const found = debounce ? await pagefind.debouncedSearch(term, options, 250) : await pagefind.search(term, options);
+  if (found === null || mine !== generation) return;
+  current = { hits: found.results, shown: 0, query };
+  list.replaceChildren();
+  await showMore({ focusFirstNew: false });
+  if (mine !== generation) return;
+  const count = found.results.length;
+  const what = query === "" ? "" : ` for “${query}”`;
+  say(count === 0 ? `No results${what}.` : `${count.toLocaleString("en")} ${count === 1 ? "result" : "results"}${what}.`);
+}
+
+function writeUrl(query) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  if (tagSelect?.value) params.set("tag", tagSelect.value);
+  if (yearSelect?.value) params.set("year", yearSelect.value);
+  if (sortSelect?.value) params.set("sort", sortSelect.value);
+  const search = params.toString();
+  history.replaceState(null, "", search ? `?${search}` : location.pathname);
+}
+
+async function showMore({ focusFirstNew }) {
+  const mine = generation;
+  const next = current.hits.slice(current.shown, current.shown + PAGE_SIZE);
+  const data = await Promise.all(next.map((hit) => hit.data()));
+  if (mine !== generation) return;
+  const items = data.map(renderResult);
+  list.append(...items);
+  current.shown += next.length;
+  more.hidden = current.shown >= current.hits.length;
+  if (focusFirstNew) items[0]?.querySelector("a")?.focus();
+}
+
+function renderResult(data) {
+  const item = element("li", "search-result");
+  const heading = element("h2", "search-result-title");
+  const link = element("a");
+  link.href = data.url;
+  link.textContent = data.meta.title || data.url;
+  heading.append(link);
+
+  const meta = element("p", "search-result-meta");
+  if (data.meta.date) {
+    const time = element("time");
+    time.dateTime = data.meta.date;
+    time.textContent = data.meta.date.replace("T", " ");
+    meta.append(time);
+  }
+  if (data.filters?.kind?.includes("post")) meta.append(" ", element("span", "search-result-kind", "blog post"));
+  const tags = data.filters?.tag ?? [];
+  if (tags.length > 0) {
+    const tagList = element("span", "search-result-tags");
+    tagList.append(...tags.map((tag) => element("span", "search-result-tag", tag)));
+    meta.append(" ", tagList);
+  }
+
+  const excerpt = element("p", "search-result-excerpt");
+  excerpt.append(...excerptNodes(data.excerpt));
+  item.append(heading, meta, excerpt);
+  return item;
+}
+
+// Pagefind's excerpt is the page's text with `<` and `>` escaped and the matches in <mark>:
+// rebuilt here as text nodes, so nothing from the log is ever parsed as HTML.
+function excerptNodes(excerpt) {
+  const nodes = [];
+  const parts = excerpt.split(/(<mark>|<\/mark>)/);
+  let marked = false;
+  for (const part of parts) {
+    if (part === "<mark>") marked = true;
+    else if (part === "</mark>") marked = false;
+    else if (part !== "") {
+      const text = part.replaceAll("&lt;", "<").replaceAll("&gt;", ">");
+      nodes.push(marked ? element("mark", undefined, text) : document.createTextNode(text));
+    }
+  }
+  return nodes;
+}
+
+function element(name, className, text) {
+  const node = document.createElement(name);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function say(message) {
+  status.textContent = message;
+}
+
+// Arrow keys move between the search box and the result links; Escape goes back to the box.
+function onFormKey(event) {
+  if (event.key === "ArrowDown" && event.target === input) {
+    const first = list.querySelector("a");
+    if (first) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+}
+
+function onListKey(event) {
+  const links = [...list.querySelectorAll(".search-result-title a")];
+  const index = links.indexOf(document.activeElement);
+  if (index === -1) return;
+  if (event.key === "ArrowDown" && index < links.length - 1) {
+    event.preventDefault();
+    links[index + 1].focus();
+  } else if (event.key === "ArrowUp") {
+    event.preventDefault();
+    (index === 0 ? input : links[index - 1]).focus();
+  } else if (event.key === "Escape") {
+    event.preventDefault();
+    input.focus();
+  }
+}
