@@ -37,6 +37,8 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     readonly logger: EleventyLogger;
+    /** `freeze()` makes the constructor's input and output win over the config file's `dir`. */
+    readonly directories: { freeze(): void };
     init(): Promise<void>;
     /** `[passthrough copies, written templates]` */
     write(): Promise<[unknown[], WrittenTemplate[]]>;

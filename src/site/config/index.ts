@@ -7,7 +7,7 @@ import { mergeOptions } from "./merge-options.ts";
 import { validateOptions } from "./validate-options.ts";
 
 export { configFileName } from "./load-config-file.ts";
-export { isUserError, UserError } from "./user-error.ts";
+export { failureMessage, isUserError, UserError } from "./user-error.ts";
 export { validateOptions } from "./validate-options.ts";
 
 export function resolveSiteOptions(pluginOptions: unknown, contentDir: string): SiteOptions {

@@ -1,0 +1,51 @@
+// `dotlog build [--content <dir>] [--out <dir>]`: the site, its search index and a report.
+
+import { parseArgs } from "node:util";
+import { buildSite } from "../site/build-site.ts";
+import { failureMessage } from "../site/config/user-error.ts";
+import { createProgress, formatReport } from "../site/report.ts";
+import { EXIT } from "./main.ts";
+
+const HELP = `usage: dotlog build [--content <dir>] [--out <dir>]
+
+Builds the logs in the content folder into a static site with a search index, written into
+the output folder only when the whole build worked, and prints a report.
+Exit status: 0 fine; 1 a strict warning code occurred or the search index is incomplete;
+2 an input could not be read, or the build failed (the previous site is left as it was).
+
+  --content <dir>   the folder of logs (default content); its dotlog.config.json sets options
+  --out <dir>       the output folder (default site)
+`;
+
+const options = {
+  content: { type: "string" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export async function buildCommand(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true }));
+  } catch (error) {
+    process.stderr.write(`dotlog build: ${(error as Error).message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const { progress, end } = createProgress(process.stderr);
+  try {
+    const { summary, exitCode } = await buildSite({ contentDir: values.content, outDir: values.out, progress });
+    end();
+    process.stdout.write(formatReport(summary));
+    for (const failure of summary.failures) process.stderr.write(`dotlog build: error: ${failure}\n`);
+    return exitCode;
+  } catch (error) {
+    end();
+    process.stderr.write(`dotlog build: ${failureMessage(error)}\n`);
+    if (process.env["DOTLOG_DEBUG"]) process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    return EXIT.usage;
+  }
+}

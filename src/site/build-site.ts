@@ -1,0 +1,252 @@
+// `dotlog build`: the whole site in one process — Eleventy's programmatic API with the dotlog
+// plugin (registered by `.eleventy.js`), then the search index — written into a folder beside
+// the output and swapped in only when everything worked, so a failed build never leaves a
+// half-written site in place of a good one.
+
+import { existsSync } from "node:fs";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy, { type EleventyUserConfig } from "@11ty/eleventy";
+import type { LogWarning, Timeline } from "../log/types.ts";
+import { UserError } from "./config/user-error.ts";
+import type { SiteOptions } from "./options.ts";
+import dotlogPlugin, { templatesDir, useBuild, type DotlogBuild } from "./plugin.ts";
+import type { BuildSummary, Progress } from "./report.ts";
+import { entryDocuments, type SearchDocument } from "./search/documents.ts";
+import { writeSearchIndex } from "./search/write-search-index.ts";
+import type { SiteData } from "./site-data.ts";
+
+export interface BuildSiteInput {
+  /** The folder of logs; default `content`. */
+  contentDir?: string;
+  /** Where the site goes; default `site`. */
+  outDir?: string;
+  progress?: Progress;
+}
+
+export interface BuildSiteResult {
+  summary: BuildSummary;
+  /** 0, or non-zero when the site was written but something failed (see `summary.failures`). */
+  exitCode: number;
+}
+
+/** The project's `.eleventy.js`, beside `templates/`: it registers the plugin with the site's options. */
+export const eleventyConfigFile = fileURLToPath(new URL("../../.eleventy.js", import.meta.url));
+
+/** Exit codes: as `dotlog check` (an input that could not be read → 2, a strict warning → 1). */
+export const BUILD_EXIT = { ok: 0, strict: 1, input: 2 } as const;
+
+export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteResult> {
+  const started = performance.now();
+  const contentDir = input.contentDir ?? "content";
+  const outDir = input.outDir ?? "site";
+  const progress = input.progress ?? (() => {});
+  await checkContentDir(contentDir);
+  await checkOutDir(outDir, contentDir);
+
+  const staging = stagingDir(outDir, "building");
+  await removeStale(outDir);
+  try {
+    const { data, options, pages } = await runEleventy(contentDir, staging, progress);
+    const { timeline, published } = data;
+    if (timeline.files.length === 0 && !timeline.warnings.some((w) => w.code === "unreadable")) {
+      throw new UserError(`no log files in ${contentDir} (looked for ${options.logs.pattern.join(", ")})`);
+    }
+    progress("indexing", 0, published.entries.length);
+    const search = await writeSearchIndex({ outDir: staging, documents: searchDocuments(data) });
+    progress("indexing", published.entries.length, published.entries.length);
+    await swapIn(staging, outDir);
+
+    const failures = [...inputFailures(timeline, options), ...search.errors.map((e) => `search index: ${e}`)];
+    const strict = strictFailure(timeline.warnings, options.strict);
+    if (strict) failures.push(strict);
+    const summary: BuildSummary = {
+      contentDir,
+      outDir,
+      filesFound: timeline.files.length + timeline.warnings.filter((w) => w.code === "unreadable").length,
+      filesRead: timeline.files.length,
+      entries: timeline.entries.length,
+      published: published.entries.length,
+      tags: timeline.tags.size,
+      pages,
+      searchRecords: search.records,
+      redactions: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0),
+      warnings: timeline.warnings,
+      failures,
+      ms: Math.round(performance.now() - started),
+    };
+    return { summary, exitCode: exitCodeOf(timeline, options, search.errors.length > 0) };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+interface EleventyRun {
+  data: SiteData;
+  options: SiteOptions;
+  pages: number;
+}
+
+async function runEleventy(contentDir: string, outDir: string, progress: Progress): Promise<EleventyRun> {
+  const build: DotlogBuild = { contentDir, progress };
+  let total = 0;
+  let written = 0;
+  const eleventy = createEleventy({
+    build,
+    outDir,
+    runMode: "build",
+    config(eleventyConfig) {
+      eleventyConfig.on("eleventy.contentMap", ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
+        total = Object.keys(urlToInputPath).length;
+      });
+      eleventyConfig.addTransform("dotlog-progress", function (content) {
+        progress("writing pages", ++written, total);
+        return content;
+      });
+    },
+  });
+  // Eleventy's own lines (and its stack traces) stay out of the report: a failure is rethrown
+  // and the command prints it as one line.
+  eleventy.logger.overrideLogger(false);
+
+  await eleventy.init();
+  const [, templates] = await eleventy.write();
+  // The plugin found `build` through `useBuild` and filled in what it made.
+  const { data, options } = build;
+  if (!data || !options) throw new Error("the dotlog plugin did not run: is it registered in .eleventy.js?");
+  return { data, options, pages: templates.filter((t) => t.outputPath !== false).length };
+}
+
+export interface CreateEleventyInput {
+  build: DotlogBuild;
+  outDir: string;
+  runMode: "build" | "serve";
+  /** More configuration, run before `.eleventy.js`. */
+  config?: (eleventyConfig: EleventyUserConfig) => void;
+}
+
+/** Eleventy on `templates/` with the project's `.eleventy.js`, told about this build through `useBuild`. */
+export function createEleventy({ build, outDir, runMode, config }: CreateEleventyInput): Eleventy {
+  const hasConfigFile = existsSync(eleventyConfigFile);
+  const eleventy = new Eleventy(relativeToCwd(templatesDir), outDir, {
+    runMode,
+    quietMode: true,
+    ...(hasConfigFile ? { configPath: relativeToCwd(eleventyConfigFile) } : {}),
+    config(eleventyConfig) {
+      useBuild(eleventyConfig, build);
+      // Without the project's `.eleventy.js` (dotlog used as a library), register the plugin here.
+      if (!hasConfigFile) eleventyConfig.addPlugin(dotlogPlugin);
+      config?.(eleventyConfig);
+    },
+  });
+  // `.eleventy.js` names `site/` as its output (for plain `npx @11ty/eleventy`); ours wins.
+  eleventy.directories.freeze();
+  return eleventy;
+}
+
+/** Records for the search index: what the site publishes, after the privacy step. */
+export function searchDocuments(data: SiteData): SearchDocument[] {
+  return entryDocuments(data.published.entries, data.published.tags);
+}
+
+/** One line per input problem that makes the build fail although the rest of the site was written. */
+function inputFailures(timeline: Timeline, options: SiteOptions): string[] {
+  const failures = timeline.warnings
+    .filter((w) => w.code === "unreadable")
+    .map((w) => `cannot read ${w.file}: ${w.message}`);
+  const forced = options.logs.encoding;
+  if (forced) {
+    for (const file of timeline.files) {
+      if (!file.text.includes("\uFFFD")) continue;
+      const lines = timeline.warnings.filter((w) => w.file === file.file && w.code === "decode" && w.line > 0).length;
+      failures.push(`${file.file} is not ${forced} (the forced encoding): ${lines} line${lines === 1 ? "" : "s"} with invalid bytes, shown as U+FFFD`);
+    }
+  }
+  return failures;
+}
+
+function strictFailure(warnings: readonly LogWarning[], strict: readonly string[]): string | null {
+  const hits = warnings.filter((w) => strict.includes(w.code));
+  if (hits.length === 0) return null;
+  const codes = [...new Set(hits.map((w) => w.code))].join(", ");
+  return `${hits.length} warning${hits.length === 1 ? "" : "s"} with a strict code (${codes})`;
+}
+
+function exitCodeOf(timeline: Timeline, options: SiteOptions, searchFailed: boolean): number {
+  if (inputFailures(timeline, options).length > 0) return BUILD_EXIT.input;
+  if (searchFailed || strictFailure(timeline.warnings, options.strict)) return BUILD_EXIT.strict;
+  return BUILD_EXIT.ok;
+}
+
+export async function checkContentDir(contentDir: string): Promise<void> {
+  const info = await stat(contentDir).catch(() => null);
+  if (info === null) throw new UserError(`the content folder ${contentDir} does not exist`);
+  if (!info.isDirectory()) throw new UserError(`the content folder ${contentDir} is not a folder`);
+}
+
+/**
+ * The output folder is replaced as a whole, so it must not hold anything else: refuse the
+ * working folder, the content folder or a folder around it, and a non-empty folder that is
+ * not a previous build (no `index.html`).
+ */
+async function checkOutDir(outDir: string, contentDir: string): Promise<void> {
+  const out = path.resolve(outDir);
+  const protectedDirs = [process.cwd(), path.resolve(contentDir), path.resolve(templatesDir), path.dirname(eleventyConfigFile)];
+  if (protectedDirs.some((dir) => dir === out || dir.startsWith(out + path.sep))) {
+    throw new UserError(`the output folder ${outDir} would replace the project or its content; choose another --out`);
+  }
+  const names = await readdir(out).catch(() => null);
+  if (names !== null && names.length > 0 && !names.includes("index.html")) {
+    throw new UserError(`the output folder ${outDir} is not empty and holds no site built before; choose another --out`);
+  }
+}
+
+/** `site` → `.site.building-1234` in the same parent folder, so the final rename stays on one disk. */
+function stagingDir(outDir: string, kind: "building" | "old"): string {
+  const out = path.resolve(outDir);
+  return path.join(path.dirname(out), `.${path.basename(out)}.${kind}-${process.pid}`);
+}
+
+/** Folders left by a build that was killed (its process is gone). */
+async function removeStale(outDir: string): Promise<void> {
+  const out = path.resolve(outDir);
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(out))}\\.(?:building|old)-(\\d+)$`);
+  const names = await readdir(path.dirname(out)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (pid && !isRunning(pid)) await rm(path.join(path.dirname(out), name), { recursive: true, force: true });
+  }
+}
+
+async function swapIn(staging: string, outDir: string): Promise<void> {
+  await mkdir(path.dirname(path.resolve(outDir)), { recursive: true });
+  const old = stagingDir(outDir, "old");
+  const hadOld = existsSync(outDir);
+  if (hadOld) await rename(outDir, old);
+  try {
+    await rename(staging, outDir);
+  } catch (error) {
+    if (hadOld) await rename(old, outDir);
+    throw new UserError(`could not move the new site into ${outDir}: ${(error as Error).message}`);
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function relativeToCwd(file: string): string {
+  return path.relative(process.cwd(), file) || ".";
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
