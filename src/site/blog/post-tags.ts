@@ -12,7 +12,7 @@ export function postTags(names: string[], timeline: Timeline): PostTag[] {
     const key = foldTag(name);
     if (key === "" || tags.has(key)) continue;
     const known = timeline.tags.get(key);
-    tags.set(key, known ? { name: known.name, slug: known.slug } : { name: name.trim(), slug: slugify(name) });
+    tags.set(key, known ? { name: known.name, slug: known.slug, listed: true } : { name: name.trim(), slug: slugify(name), listed: false });
   }
   return [...tags.values()];
 }

@@ -16,6 +16,8 @@ export interface BlogRequest {
 export interface PostTag {
   name: string;
   slug: string;
+  /** False for a hand-written post's tag that no entry carries: there is no tag page to link. */
+  listed: boolean;
 }
 
 export interface Post {

@@ -1,0 +1,8 @@
+// @11ty/eleventy-plugin-rss 3 ships JavaScript without declarations: the part the feeds use.
+declare module "@11ty/eleventy-plugin-rss" {
+  /** `new URL(url, base)`, or `url` unchanged when that fails. */
+  export function absoluteUrl(url: string, base: string): string;
+  export function dateToRfc3339(date: Date): string;
+  const rssPlugin: (eleventyConfig: unknown, options?: unknown) => void;
+  export default rssPlugin;
+}

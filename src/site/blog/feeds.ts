@@ -1,0 +1,116 @@
+// Atom feeds: the posts (`/feed.xml`), the log's latest entries (`/entries.xml`) and one per tag
+// (`/tags/<slug>/feed.xml`, its entries and posts). Full content, absolute URLs, dates with the
+// site zone's offset. Drafts never reach a feed.
+
+import type { Timeline } from "../../log/types.ts";
+import type { SiteOptions } from "../options.ts";
+import { tagUrl } from "../pages/tags.ts";
+import { absoluteSiteUrl, withAbsoluteUrls } from "./absolute-urls.ts";
+import type { PostPage } from "./blog-pages.ts";
+import { rfc3339 } from "./zoned.ts";
+
+export const FEED_SIZE = 20;
+
+export interface FeedItem {
+  /** The item's absolute URL: stable, since entry and post URLs are. */
+  id: string;
+  title: string;
+  url: string;
+  updated: string;
+  html: string;
+  categories: string[];
+}
+
+export interface Feed {
+  /** Output path, root-relative: `/feed.xml`. */
+  path: string;
+  id: string;
+  title: string;
+  subtitle: string;
+  selfUrl: string;
+  homeUrl: string;
+  author: string;
+  updated: string;
+  items: FeedItem[];
+}
+
+export interface FeedInput {
+  posts: PostPage[];
+  timeline: Timeline;
+  bodies: ReadonlyMap<string, string>;
+  options: Pick<SiteOptions, "baseUrl" | "pathPrefix" | "timeZone" | "title" | "author" | "description">;
+}
+
+export const POSTS_FEED = "/feed.xml";
+export const ENTRIES_FEED = "/entries.xml";
+export const tagFeedPath = (slug: string): string => `${tagUrl(slug)}feed.xml`;
+
+export function buildFeeds({ posts, timeline, bodies, options }: FeedInput): Feed[] {
+  const abs = (url: string) => absoluteSiteUrl(url, "/", options);
+  const published = posts.filter((post) => !post.draft);
+  // An entry shows up in several feeds: make its absolute HTML once.
+  const entryItems = new Map<string, FeedItem>();
+  const entryItem = (id: string): FeedItem | null => {
+    const entry = timeline.byId.get(id);
+    if (!entry) return null;
+    let item = entryItems.get(id);
+    if (!item) {
+      item = {
+        id: abs(entry.url),
+        title: entry.title,
+        url: abs(entry.url),
+        updated: rfc3339(entry.timestamp, options.timeZone),
+        html: withAbsoluteUrls(bodies.get(id) ?? "", entry.url, options),
+        categories: entry.tags,
+      };
+      entryItems.set(id, item);
+    }
+    return item;
+  };
+  const postItem = (post: PostPage): FeedItem => ({
+    id: abs(post.url),
+    title: post.title,
+    url: abs(post.url),
+    updated: rfc3339(`${post.date}T${post.time}`, options.timeZone),
+    html: withAbsoluteUrls(post.html, post.url, options),
+    categories: post.tags.map((tag) => tag.name),
+  });
+  const postItems = new Map(published.map((post) => [post.url, postItem(post)]));
+  const newest = timeline.entries.at(-1)?.timestamp ?? "1970-01-01T00:00";
+  const feed = (path: string, title: string, subtitle: string, home: string, items: FeedItem[]): Feed => ({
+    path,
+    id: abs(path),
+    title,
+    subtitle,
+    selfUrl: abs(path),
+    homeUrl: abs(home),
+    author: options.author || options.title,
+    // Atom wants a feed date even when the feed is empty.
+    updated: items.map((item) => item.updated).sort().at(-1) ?? rfc3339(newest, options.timeZone),
+    items,
+  });
+
+  const feeds = [
+    feed(POSTS_FEED, `${options.title}: posts`, options.description, "/blog/", [...postItems.values()].slice(0, FEED_SIZE)),
+    feed(
+      ENTRIES_FEED,
+      `${options.title}: latest entries`,
+      options.description,
+      "/",
+      timeline.entries.slice(-FEED_SIZE).reverse().map((e) => entryItem(e.id)!),
+    ),
+  ];
+  for (const tag of timeline.tags.values()) {
+    const entries = tag.entries.slice(-FEED_SIZE).map((id) => ({ date: timeline.byId.get(id)?.timestamp ?? "", item: () => entryItem(id) }));
+    const tagged = published
+      .filter((post) => post.tags.some((t) => t.slug === tag.slug))
+      .map((post) => ({ date: `${post.date}T${post.time}`, item: () => postItems.get(post.url)! }));
+    const items = [...entries, ...tagged]
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+      .slice(0, FEED_SIZE)
+      .map((candidate) => candidate.item())
+      .filter((item): item is FeedItem => item !== null);
+    feeds.push(feed(tagFeedPath(tag.slug), `${options.title}: ${tag.name}`, `Entries and posts tagged ${tag.name}`, tagUrl(tag.slug), items));
+  }
+  return feeds;
+}

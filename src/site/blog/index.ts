@@ -1,0 +1,95 @@
+// The blog stage of a build, one call from the site's data pipeline: blog requests and
+// hand-written posts → post pages, the `/blog/` index, the TODO list, feeds, and what the
+// home, tag, entry and search pages need to know about posts.
+
+import { join } from "node:path";
+import type { Entry, Timeline } from "../../log/types.ts";
+import type { SiteOptions } from "../options.ts";
+import type { PostLink } from "../pages/types.ts";
+import { blogChunks, postLink, postPages, postsByTag, postsFromEntry, type BlogChunk, type PostPage } from "./blog-pages.ts";
+import { buildFeeds, type Feed } from "./feeds.ts";
+import type { EntryRenderer } from "./generated-posts.ts";
+import type { PostWarning } from "./hand-posts.ts";
+import { buildBlog } from "./posts.ts";
+import type { CodeHighlighter } from "./rehype-fenced-code.ts";
+import { todoRows, type TodoRow } from "./todo-list.ts";
+
+export type { Feed, FeedItem } from "./feeds.ts";
+export type { BlogChunk, PostPage } from "./blog-pages.ts";
+export type { TodoRow } from "./todo-list.ts";
+export type { PostWarning } from "./hand-posts.ts";
+
+export interface BlogInput {
+  /** The published timeline (after the privacy filter). */
+  timeline: Timeline;
+  /** Entry bodies the site rendered already; posts reuse them. */
+  bodies: ReadonlyMap<string, string>;
+  renderer: EntryRenderer;
+  contentDir: string;
+  options: SiteOptions;
+  /** Show drafts; default: only under the dev server (`npm start`). */
+  includeDrafts?: boolean;
+  highlight?: CodeHighlighter;
+}
+
+export interface BlogPages {
+  /** Newest first. */
+  posts: PostPage[];
+  /** `/blog/`, `/blog/2/`, …; templates paginate over these with size 1. */
+  chunks: BlogChunk[];
+  /** For the home page. */
+  links: PostLink[];
+  /** Tag slug → its posts. */
+  byTag: Record<string, PostLink[]>;
+  /** Entry id → the posts made from it or asked for in it. */
+  fromEntry: Record<string, PostLink[]>;
+  todos: TodoRow[];
+  feeds: Feed[];
+  /** What the search index needs of each post (search/documents.ts `PostInput`). */
+  search: { url: string; title: string; date: string; tags: string[]; text: string }[];
+  warnings: PostWarning[];
+  drafts: boolean;
+}
+
+export async function loadBlog(input: BlogInput): Promise<BlogPages> {
+  const { timeline, bodies, options } = input;
+  const includeDrafts = input.includeDrafts ?? isDevServer();
+  const renderer: EntryRenderer = {
+    renderEntry: async (entry: Entry, t: Timeline) => bodies.get(entry.id) ?? input.renderer.renderEntry(entry, t),
+  };
+  const blog = await buildBlog({
+    timeline,
+    renderer,
+    postsDir: join(input.contentDir, "posts"),
+    options: options.blog,
+    includeDrafts,
+    ...(input.highlight ? { highlight: input.highlight } : {}),
+  });
+  const posts = postPages(blog, timeline, options.timeZone);
+  return {
+    posts,
+    chunks: blogChunks(posts),
+    links: posts.filter((post) => !post.draft || includeDrafts).map(postLink),
+    byTag: postsByTag(posts),
+    fromEntry: postsFromEntry(blog, posts),
+    todos: todoRows(timeline, blog),
+    feeds: buildFeeds({ posts, timeline, bodies, options }),
+    search: posts
+      .filter((post) => !post.draft)
+      .map((post) => ({
+        url: post.url,
+        title: post.title,
+        date: `${post.date}T${post.time}`,
+        tags: post.tags.map((tag) => tag.name),
+        text: blog.posts.find((p) => p.url === post.url)?.text ?? post.summary,
+      })),
+    warnings: blog.warnings,
+    drafts: includeDrafts,
+  };
+}
+
+/** Eleventy tells its run mode in the environment: `serve`/`watch` is `npm start`. */
+function isDevServer(): boolean {
+  const mode = process.env.ELEVENTY_RUN_MODE;
+  return mode === "serve" || mode === "watch";
+}
