@@ -26,6 +26,9 @@ const STYLES: PromptStyle[] = [
   // Debian and most others: `user@host:~$ `, `root@host:~# `.
   { style: "user-dollar", kind: "shell", lang: "shellsession", pattern: /^[\w.-]+@[\w.-]+:[^\s$#]*\$ / },
   { style: "user-hash", kind: "shell", lang: "shellsession", pattern: /^[\w.-]+@[\w.-]+:[^\s$#]*# / },
+  // Red Hat: `[user@host dir]# `.
+  { style: "bracket-hash", kind: "shell", lang: "shellsession", pattern: /^\[[\w.-]+@[\w.-]+ [^\]]*\]# / },
+  { style: "bracket-dollar", kind: "shell", lang: "shellsession", pattern: /^\[[\w.-]+@[\w.-]+ [^\]]*\]\$ / },
   { style: "powershell", kind: "shell", lang: "powershell", pattern: /^PS [A-Za-z]:\\[^>]*> / },
   { style: "dollar", kind: "shell", lang: "shellsession", pattern: /^\$ (?=[A-Za-z_./~"'[(])/ },
   { style: "percent", kind: "shell", lang: "shellsession", pattern: /^% (?=[A-Za-z_./~])/ },
@@ -36,6 +39,7 @@ const STYLES: PromptStyle[] = [
   { style: "mysql", kind: "repl", lang: "sql", pattern: /^mysql> / },
   { style: "sqlite", kind: "repl", lang: "sql", pattern: /^sqlite> / },
   { style: "irb", kind: "repl", lang: "ruby", pattern: /^irb\([^)\s]*\):\d+:\d+[>*"'] / },
+  { style: "virsh", kind: "repl", lang: "shellsession", pattern: /^virsh # / },
   { style: "psql", kind: "repl", lang: "sql", pattern: /^[\w-]*=> / },
 ];
 
