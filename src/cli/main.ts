@@ -12,6 +12,7 @@ export const commands: Record<string, CommandEntry> = {
   export: { summary: "print the parsed log as JSON", load: async () => (await import("./export.ts")).exportCommand },
   check: { summary: "print the log's warnings", load: async () => (await import("./check.ts")).checkCommand },
   build: { summary: "build the site and its search index", load: async () => (await import("./build.ts")).buildCommand },
+  serve: { summary: "serve the site with live reload while you edit the logs", load: async () => (await import("./serve.ts")).serveCommand },
 };
 
 export const EXIT = { ok: 0, strict: 1, usage: 2 } as const;

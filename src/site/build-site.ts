@@ -13,7 +13,7 @@ import { UserError } from "./config/user-error.ts";
 import type { SiteOptions } from "./options.ts";
 import dotlogPlugin, { templatesDir, useBuild, type DotlogBuild } from "./plugin.ts";
 import type { BuildSummary, Progress } from "./report.ts";
-import { entryDocuments, type SearchDocument } from "./search/documents.ts";
+import { searchDocuments, type SearchDocument } from "./search/documents.ts";
 import { writeSearchIndex } from "./search/write-search-index.ts";
 import type { SiteData } from "./site-data.ts";
 
@@ -54,7 +54,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       throw new UserError(`no log files in ${contentDir} (looked for ${options.logs.pattern.join(", ")})`);
     }
     progress("indexing", 0, published.entries.length);
-    const search = await writeSearchIndex({ outDir: staging, documents: searchDocuments(data) });
+    const search = await writeSearchIndex({ outDir: staging, documents: siteSearchDocuments(data) });
     progress("indexing", published.entries.length, published.entries.length);
     await swapIn(staging, outDir);
 
@@ -147,8 +147,8 @@ export function createEleventy({ build, outDir, runMode, config }: CreateElevent
 }
 
 /** Records for the search index: what the site publishes, after the privacy step. */
-export function searchDocuments(data: SiteData): SearchDocument[] {
-  return entryDocuments(data.published.entries, data.published.tags);
+export function siteSearchDocuments(data: SiteData): SearchDocument[] {
+  return searchDocuments(data.published);
 }
 
 /** One line per input problem that makes the build fail although the rest of the site was written. */

@@ -5,7 +5,8 @@ declare module "@11ty/eleventy" {
     addGlobalData(name: string, data: unknown): unknown;
     addPassthroughCopy(paths: string | Record<string, string>): unknown;
     addFilter(name: string, filter: (...args: never[]) => unknown): unknown;
-    addWatchTarget(path: string): unknown;
+    /** `resetConfig`: a change re-runs the configuration (plugins resolve their options again). */
+    addWatchTarget(path: string, options?: { resetConfig?: boolean }): unknown;
     addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): unknown;
     on(event: string, listener: (...args: never[]) => unknown): unknown;
     setServerOptions(options: Record<string, unknown>): unknown;

@@ -1,0 +1,94 @@
+// `dotlog serve [--content <dir>] [--out <dir>] [--port <n>]`: Eleventy's dev server with live
+// reload. A log edited in the content folder rebuilds the site and its search index;
+// editing `dotlog.config.json` there reloads the options too.
+
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { checkContentDir, createEleventy, siteSearchDocuments } from "../site/build-site.ts";
+import { configFileName } from "../site/config/load-config-file.ts";
+import { failureMessage } from "../site/config/user-error.ts";
+import type { DotlogBuild } from "../site/plugin.ts";
+import { count } from "../site/report.ts";
+import { writeSearchIndex } from "../site/search/write-search-index.ts";
+import { EXIT } from "./main.ts";
+
+const HELP = `usage: dotlog serve [--content <dir>] [--out <dir>] [--port <n>]
+
+Builds the site, serves it at http://localhost:<port>/ and rebuilds it (live reload) when a
+log in the content folder changes. Stop with Ctrl+C.
+
+  --content <dir>   the folder of logs (default content)
+  --out <dir>       the output folder (default site)
+  --port <n>        the port (default 8080)
+`;
+
+const options = {
+  content: { type: "string" },
+  out: { type: "string" },
+  port: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true }));
+  } catch (error) {
+    process.stderr.write(`dotlog serve: ${(error as Error).message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const port = Number(values.port ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`dotlog serve: --port must be a port number, not "${values.port}"\n`);
+    return EXIT.usage;
+  }
+  const contentDir = values.content ?? "content";
+  const outDir = values.out ?? "site";
+  const build: DotlogBuild = { contentDir };
+  try {
+    await checkContentDir(contentDir);
+    const eleventy = createEleventy({
+      build,
+      outDir,
+      runMode: "serve",
+      config(eleventyConfig) {
+        eleventyConfig.addWatchTarget(path.join(contentDir, configFileName), { resetConfig: true });
+        eleventyConfig.on("eleventy.after", async () => {
+          if (!build.data) return;
+          const search = await writeSearchIndex({ outDir, documents: siteSearchDocuments(build.data) });
+          const { timeline, published } = build.data;
+          process.stdout.write(
+            `dotlog: ${count(published.entries.length)} of ${count(timeline.entries.length)} entries, ` +
+              `${count(timeline.warnings.length)} warnings, ${count(search.records)} search records\n`,
+          );
+          for (const error of search.errors) process.stderr.write(`dotlog serve: search index: ${error}\n`);
+        });
+      },
+    });
+    // Eleventy reports a failed rebuild (a bad dotlog.config.json, say) and keeps serving:
+    // its lines stay, its stack traces go.
+    const quiet = (write: (text: string) => void) => (message: unknown) => {
+      if (!String(message).includes("Original error stack trace")) write(`${String(message)}\n`);
+    };
+    const toOut = quiet((text) => process.stdout.write(text));
+    const toErr = quiet((text) => process.stderr.write(text));
+    eleventy.logger.overrideLogger({ log: toOut, info: toOut, warn: toErr, error: toErr });
+    await eleventy.init();
+    await eleventy.watch();
+    await eleventy.serve(port);
+    await new Promise<void>((resolve) => {
+      const stop = () => void eleventy.stopWatch().then(resolve, resolve);
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    return EXIT.ok;
+  } catch (error) {
+    process.stderr.write(`dotlog serve: ${failureMessage(error)}\n`);
+    if (process.env["DOTLOG_DEBUG"]) process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    return EXIT.usage;
+  }
+}
