@@ -1,10 +1,29 @@
-// The render layer: an Entry's body → HTML. This first cut only escapes text into
-// paragraphs, list items and <pre> blocks so the site can be wired; the unified pipeline
-// replaces it.
-import { toHtml } from "hast-util-to-html";
-import { h } from "hastscript";
-import type { ElementContent } from "hast";
-import type { BodyNode, Entry, Timeline } from "../log/types.ts";
+// The render layer: an Entry's body → HTML. The entry's tree of lines becomes mdast (never via
+// remark-parse: log text is not Markdown), one small plugin a construct places references,
+// URLs, item times, TODOs, plan times and insertions, remark-rehype turns it into hast, Shiki
+// highlights the literal blocks, and every text is escaped on the way out.
+import type { Element } from "hast";
+import rehypeStringify from "rehype-stringify";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import type { Entry, Timeline } from "../log/types.ts";
+import { bodyToMdast } from "./body-to-mdast.ts";
+import { baseCss } from "./css.ts";
+import { createHighlight, type HighlightStats } from "./highlight.ts";
+import type { LogBlock } from "./nodes.ts";
+import rehypeCode from "./rehype-code.ts";
+import rehypeTranscript from "./rehype-transcript.ts";
+import rehypeVisibleControls from "./rehype-visible-controls.ts";
+import rehypeWrap from "./rehype-wrap.ts";
+import remarkInsertions from "./remark-insertions.ts";
+import remarkItemTimes from "./remark-item-times.ts";
+import remarkPlan from "./remark-plan.ts";
+import remarkReferences from "./remark-references.ts";
+import remarkTodos from "./remark-todos.ts";
+import remarkUrls from "./remark-urls.ts";
+
+export { renderBacklinkContext } from "./backlink-context.ts";
 
 export interface RenderOptions {
   /** Shiki theme for light mode. */
@@ -14,36 +33,61 @@ export interface RenderOptions {
 }
 
 export interface Renderer {
-  /** HTML of an entry's body; the site adds title, header tags and navigation. */
+  /** HTML of an entry's body (`<div class="log-body">…`); the site adds title, tags, nav. */
   renderEntry(entry: Entry, timeline: Timeline): Promise<string>;
-  /** The stylesheet for highlighted blocks and the construct classes. */
+  /**
+   * The stylesheet for bodies: constructs, both themes, and the token classes of every block
+   * highlighted so far — read it after the entries are rendered.
+   */
   readonly css: string;
+  /** Time spent in Shiki, for the bench. */
+  readonly stats: HighlightStats;
 }
 
-function toHast(nodes: BodyNode[]): ElementContent[] {
-  return nodes.map((node): ElementContent => {
-    switch (node.type) {
-      case "text":
-        return h("p", node.text);
-      case "blank":
-        return { type: "text", value: "\n" };
-      case "item":
-        return h("div", { className: ["item"], id: `i${node.path}` }, [
-          h("span", { className: ["marker"] }, node.marker),
-          node.text,
-          ...toHast(node.children),
-        ]);
-      case "block":
-        return h("pre", h("code", node.block.text));
-    }
-  });
+const DEFAULTS: Required<RenderOptions> = { lightTheme: "github-light", darkTheme: "github-dark" };
+
+/** Theme colours that miss WCAG AA on their own background, replaced by close ones that pass. */
+const COLOR_REPLACEMENTS: Record<string, Record<string, string>> = {
+  "github-light": { "#e36209": "#b35000" },
+  "github-dark": { "#6a737d": "#959da5" },
+};
+
+/** A literal block waits as an empty figure holding its Block until rehype highlights it. */
+function blockPlaceholder(_state: unknown, node: LogBlock): Element {
+  const className = node.data?.hProperties?.className;
+  return { type: "element", tagName: "figure", properties: className ? { className } : {}, children: [], data: { dotlogBlock: node.block } as Element["data"] };
 }
 
-export async function createRenderer(_options: RenderOptions = {}): Promise<Renderer> {
+export async function createRenderer(options: RenderOptions = {}): Promise<Renderer> {
+  const { lightTheme, darkTheme } = { ...DEFAULTS, ...options };
+  const highlight = await createHighlight({ light: lightTheme, dark: darkTheme, colorReplacements: COLOR_REPLACEMENTS });
+  const processor = unified()
+    .use(remarkReferences)
+    .use(remarkUrls)
+    .use(remarkItemTimes)
+    .use(remarkTodos)
+    .use(remarkPlan)
+    .use(remarkInsertions)
+    .use(remarkRehype, { handlers: { logBlock: blockPlaceholder } })
+    .use(rehypeTranscript, { highlight })
+    .use(rehypeCode, { highlight })
+    .use(rehypeWrap)
+    .use(rehypeVisibleControls)
+    .use(rehypeStringify)
+    .freeze();
+  const base = baseCss();
+
   return {
-    async renderEntry(entry: Entry, _timeline: Timeline): Promise<string> {
-      return toHtml(toHast(entry.body));
+    async renderEntry(entry, timeline) {
+      const file = new VFile({ path: entry.file });
+      file.data.entry = entry;
+      file.data.timeline = timeline;
+      const tree = await processor.run(bodyToMdast(entry), file);
+      return processor.stringify(tree, file);
     },
-    css: "",
+    get css() {
+      return `${base}\n${highlight.classCss()}`;
+    },
+    stats: highlight.stats,
   };
 }

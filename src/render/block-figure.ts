@@ -1,0 +1,42 @@
+// The frame every literal block gets: a figure with a small label (shell, gdb, ini…) and,
+// for transcripts, the text the copy button copies (`data-copy`). The page is complete
+// without JavaScript; /assets/copy-button.js adds the button.
+import type { Element, ElementContent, Properties } from "hast";
+import { h } from "hastscript";
+import type { Block } from "../log/types.ts";
+
+export function blockFigure(block: Block, label: string, pre: Element, copy: string | null, extra: Properties = {}): Element {
+  return h(
+    "figure",
+    {
+      ...extra,
+      className: ["block", `block-${block.kind}`, ...classList(extra.className)],
+      dataLang: label,
+      ...(copy === null ? {} : { dataCopy: copy }),
+    },
+    [h("figcaption", { className: ["block-label"] }, label), pre],
+  );
+}
+
+function classList(value: Properties[string]): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** `<pre><code>` with lines separated by line ends, as Shiki lays them out. */
+export function preOf(properties: Properties, lines: ElementContent[][], lineClass: (index: number) => string[] = () => []): Element {
+  const children: ElementContent[] = [];
+  lines.forEach((line, index) => {
+    if (index > 0) children.push({ type: "text", value: "\n" });
+    children.push(h("span", { className: ["line", ...lineClass(index)] }, line));
+  });
+  return h("pre", { ...properties, tabIndex: 0 }, h("code", children));
+}
+
+/** The label shown on a block. */
+export function blockLabel(block: Block): string {
+  if (block.kind === "gdb") return block.promptStyle === "lldb" ? "lldb" : "gdb";
+  if (block.kind === "shell") return block.lang === "powershell" ? "powershell" : "shell";
+  if (block.kind === "preformatted") return "text";
+  if (block.lang === "shellscript" || block.lang === "sh") return "bash";
+  return block.lang;
+}

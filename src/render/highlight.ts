@@ -1,0 +1,130 @@
+// One Shiki highlighter for the whole build. Languages load on first use, so a build holds
+// only the ones its log needs; identical code is highlighted once. Colours leave as classes
+// (transformerStyleToClass), never `style` attributes, so a strict CSP holds.
+import { transformerStyleToClass } from "@shikijs/transformers";
+import type { Element, ElementContent, Properties } from "hast";
+import { createHighlighterCore, type HighlighterCore, type LanguageInput } from "shiki/core";
+import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import { gdbGrammar } from "./gdb-grammar.ts";
+
+export interface Highlighted {
+  /** Properties of Shiki's `<pre>` (its classes carry the theme colours). */
+  pre: Properties;
+  /** Token spans of each line. */
+  lines: ElementContent[][];
+}
+
+export interface HighlightStats {
+  /** Milliseconds spent inside Shiki (tokenising and loading languages). */
+  shikiMs: number;
+  calls: number;
+  cacheHits: number;
+}
+
+export interface Highlight {
+  /** Null when the language is not one dotlog highlights: the caller shows plain text. */
+  highlight(code: string, lang: string): Promise<Highlighted | null>;
+  /** The token classes registered so far. */
+  classCss(): string;
+  loadedLanguages(): string[];
+  themes: { light: ThemeColors; dark: ThemeColors };
+  readonly stats: HighlightStats;
+}
+
+export interface ThemeColors {
+  name: string;
+  fg: string;
+  bg: string;
+}
+
+const LANGUAGES: Record<string, () => LanguageInput> = {
+  shellscript: () => import("shiki/langs/shellscript.mjs"),
+  powershell: () => import("shiki/langs/powershell.mjs"),
+  ini: () => import("shiki/langs/ini.mjs"),
+  python: () => import("shiki/langs/python.mjs"),
+  sql: () => import("shiki/langs/sql.mjs"),
+  ruby: () => import("shiki/langs/ruby.mjs"),
+  c: () => import("shiki/langs/c.mjs"),
+  diff: () => import("shiki/langs/diff.mjs"),
+  json: () => import("shiki/langs/json.mjs"),
+  xml: () => import("shiki/langs/xml.mjs"),
+  make: () => import("shiki/langs/make.mjs"),
+  perl: () => import("shiki/langs/perl.mjs"),
+  gdb: () => [gdbGrammar],
+};
+
+const ALIASES: Record<string, string> = { bash: "shellscript", sh: "shellscript", shell: "shellscript", zsh: "shellscript", lldb: "gdb", makefile: "make" };
+
+export function languageName(lang: string): string | null {
+  const name = ALIASES[lang] ?? lang;
+  return name in LANGUAGES ? name : null;
+}
+
+export interface HighlightOptions {
+  light: string;
+  dark: string;
+  /** Per theme, colours replaced so every token meets WCAG AA on the theme's background. */
+  colorReplacements?: Record<string, Record<string, string>>;
+}
+
+export async function createHighlight(options: HighlightOptions): Promise<Highlight> {
+  const highlighter: HighlighterCore = await createHighlighterCore({
+    themes: [import(`shiki/themes/${options.light}.mjs`), import(`shiki/themes/${options.dark}.mjs`)],
+    langs: [],
+    engine: createJavaScriptRegexEngine(),
+  });
+  const toClasses = transformerStyleToClass({ classPrefix: "dl-t-" });
+  const cache = new Map<string, Highlighted>();
+  const loading = new Map<string, Promise<void>>();
+  const stats: HighlightStats = { shikiMs: 0, calls: 0, cacheHits: 0 };
+  const colors = (name: string): ThemeColors => {
+    const theme = highlighter.getTheme(name);
+    return { name, fg: theme.fg, bg: theme.bg };
+  };
+
+  async function load(name: string): Promise<void> {
+    if (highlighter.getLoadedLanguages().includes(name)) return;
+    let pending = loading.get(name);
+    if (!pending) {
+      pending = highlighter.loadLanguage(LANGUAGES[name]!());
+      loading.set(name, pending);
+    }
+    await pending;
+  }
+
+  return {
+    async highlight(code, lang) {
+      const name = languageName(lang);
+      if (name === null) return null;
+      const key = `${name}\u0000${code}`;
+      const hit = cache.get(key);
+      if (hit) {
+        stats.cacheHits++;
+        return structuredClone(hit);
+      }
+      const started = performance.now();
+      await load(name);
+      const root = highlighter.codeToHast(code, {
+        lang: name,
+        themes: { light: options.light, dark: options.dark },
+        defaultColor: false,
+        colorReplacements: options.colorReplacements,
+        transformers: [toClasses],
+      });
+      stats.shikiMs += performance.now() - started;
+      stats.calls++;
+      const pre = root.children.find((node): node is Element => node.type === "element" && node.tagName === "pre");
+      const codeElement = pre?.children.find((node): node is Element => node.type === "element" && node.tagName === "code");
+      const lines = (codeElement?.children ?? [])
+        .filter((node): node is Element => node.type === "element")
+        .map((line) => line.children);
+      const result: Highlighted = { pre: pre?.properties ?? {}, lines };
+      cache.set(key, result);
+      return structuredClone(result);
+    },
+    classCss: () => toClasses.getCSS(),
+    loadedLanguages: () => highlighter.getLoadedLanguages(),
+    themes: { light: colors(options.light), dark: colors(options.dark) },
+    stats,
+  };
+}

@@ -1,0 +1,46 @@
+// Shared by the inline plugins: the parser found each construct at a (line, column, length);
+// this cuts the text node holding that range into text · construct · text. A range that does
+// not sit inside one text node is left alone, so no text is ever lost.
+import type { PhrasingContent, Root, Text } from "mdast";
+import { SKIP, visit } from "unist-util-visit";
+import { lineText } from "./body-to-mdast.ts";
+
+export interface InlineRange {
+  line: number;
+  column: number; // 0-based UTF-16 offset in the file line
+  length: number;
+  /** The construct node wrapping `text` (the range's own text node). */
+  build(text: Text): PhrasingContent;
+}
+
+export function placeInline(tree: Root, ranges: InlineRange[]): void {
+  if (ranges.length === 0) return;
+  const byLine = new Map<number, InlineRange[]>();
+  for (const range of ranges) {
+    const list = byLine.get(range.line) ?? [];
+    list.push(range);
+    byLine.set(range.line, list);
+  }
+  for (const list of byLine.values()) list.sort((a, b) => a.column - b.column);
+
+  visit(tree, "text", (node, index, parent) => {
+    if (parent?.type !== "paragraph" || index === undefined || !node.position) return;
+    const line = node.position.start.line;
+    const start = node.position.start.column - 1;
+    const end = start + node.value.length;
+    const inside = (byLine.get(line) ?? []).filter((r) => r.column >= start && r.column + r.length <= end);
+    if (inside.length === 0) return;
+    const pieces: PhrasingContent[] = [];
+    let at = start;
+    for (const range of inside) {
+      if (range.column < at) continue; // overlaps the previous one: keep the first
+      if (range.column > at) pieces.push(lineText(node.value.slice(at - start, range.column - start), line, at));
+      const own = node.value.slice(range.column - start, range.column - start + range.length);
+      pieces.push(range.build(lineText(own, line, range.column)));
+      at = range.column + range.length;
+    }
+    if (at < end) pieces.push(lineText(node.value.slice(at - start), line, at));
+    parent.children.splice(index, 1, ...pieces);
+    return [SKIP, index + pieces.length];
+  });
+}

@@ -1,0 +1,116 @@
+// `(16:40 2013-01-23)` … `"16:40 2013-01-23"end`: text added later to an old entry. The
+// opening stamp becomes an "added 2013-01-23 16:40" label, the closing one a quiet end mark,
+// and the text between them is wrapped in `<ins datetime>` paragraph by paragraph (literal
+// blocks in between are marked `inserted`).
+import type { Paragraph, PhrasingContent, Root, Text } from "mdast";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import type { Insertion } from "../log/types.ts";
+import type { LogInsertion, LogMarker } from "./nodes.ts";
+import { placeInline, type InlineRange } from "./place-inline.ts";
+
+const OPEN = /\(\s*\d{1,2}:\d{2}[^()"]*\)/g;
+const CLOSE = /["“”]\s*\d{1,2}:\d{2}[^"“”]*["“”]end\b/g;
+
+export default function remarkInsertions() {
+  return (tree: Root, file: VFile): void => {
+    const insertions = file.data.entry?.insertions ?? [];
+    if (insertions.length === 0) return;
+    const texts: Text[] = [];
+    visit(tree, "text", (node, _index, parent) => {
+      if (parent?.type === "paragraph" && node.position) texts.push(node);
+    });
+    const ranges: InlineRange[] = [];
+    const opened = new Set<Insertion>();
+    for (const insertion of insertions) {
+      const open = find(texts, insertion.line, OPEN, insertion.at, "first");
+      const close = find(texts, insertion.endLine, CLOSE, insertion.at, "last");
+      if (!open) continue; // the text stays as written
+      opened.add(insertion);
+      ranges.push({ ...open, build: (text) => mark(text, ["insertion-label"], `added ${insertion.at.replace("T", " ")}`, insertion) });
+      if (close) ranges.push({ ...close, build: (text) => mark(text, ["insertion-end"], null, insertion) });
+    }
+    placeInline(tree, ranges);
+    wrapBetween(tree);
+  };
+}
+
+interface Found {
+  line: number;
+  column: number;
+  length: number;
+}
+
+/** The stamp on `line` that names `at` (compared by its numbers, whatever the date format). */
+function find(texts: Text[], line: number, pattern: RegExp, at: string, which: "first" | "last"): Found | null {
+  const want = numbers(at);
+  let found: Found | null = null;
+  for (const text of texts) {
+    if (text.position!.start.line !== line) continue;
+    for (const match of text.value.matchAll(pattern)) {
+      if (numbers(match[0]) !== want) continue;
+      const hit = { line, column: text.position!.start.column - 1 + match.index, length: match[0].length };
+      if (which === "first" && !found) found = hit;
+      if (which === "last") found = hit;
+    }
+  }
+  return found;
+}
+
+function numbers(text: string): string {
+  return (text.match(/\d+/g) ?? []).map(Number).sort((a, b) => a - b).join(",");
+}
+
+function mark(text: Text, className: string[], label: string | null, insertion: Insertion): LogMarker {
+  return {
+    type: "logMarker",
+    children: [text],
+    data: {
+      hName: "span",
+      hProperties: { className, ...(label ? { title: text.value } : {}), "data-insertion": insertion.at },
+      ...(label ? { hChildren: [{ type: "text", value: label }] } : {}),
+    },
+  };
+}
+
+function isMark(node: PhrasingContent, className: string): node is LogMarker {
+  const names = node.type === "logMarker" ? node.data?.hProperties?.className : undefined;
+  return Array.isArray(names) && names.includes(className);
+}
+
+/** Wraps what lies between each label and its end mark, in document order. */
+function wrapBetween(tree: Root): void {
+  let inside: string | null = null;
+  visit(tree, (node) => {
+    if (node.type === "logBlock" && inside) {
+      node.data = { ...node.data, hProperties: { className: ["inserted"] } };
+    }
+    if (node.type !== "paragraph") return;
+    const paragraph = node as Paragraph;
+    const out: PhrasingContent[] = [];
+    let group: PhrasingContent[] | null = inside ? [] : null;
+    const close = () => {
+      if (group && group.length > 0 && inside) out.push(insertionNode(inside, group));
+      group = null;
+    };
+    for (const child of paragraph.children) {
+      if (isMark(child, "insertion-label")) {
+        close();
+        inside = String(child.data?.hProperties?.["data-insertion"]);
+        group = [];
+      }
+      if (group) group.push(child);
+      else out.push(child);
+      if (isMark(child, "insertion-end")) {
+        close();
+        inside = null;
+      }
+    }
+    close();
+    paragraph.children = out;
+  });
+}
+
+function insertionNode(at: string, children: PhrasingContent[]): LogInsertion {
+  return { type: "logInsertion", at, children, data: { hName: "ins", hProperties: { className: ["insertion"], dateTime: at } } };
+}

@@ -1,0 +1,61 @@
+// `\TODO: write a blog for this.` → a badge and the TODO's text, with an id per TODO line
+// (`todo-81`) that the blog pages link to.
+import type { Paragraph, PhrasingContent, Root } from "mdast";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import type { Todo } from "../log/types.ts";
+import { lineText } from "./body-to-mdast.ts";
+import type { LogTodo } from "./nodes.ts";
+
+const BADGE = /\\?TODO\b:?/i;
+
+export default function remarkTodos() {
+  return (tree: Root, file: VFile): void => {
+    const { entry } = file.data;
+    if (!entry || entry.todos.length === 0) return;
+    const byLine = new Map(entry.todos.map((todo) => [todo.line, todo]));
+    visit(tree, "paragraph", (paragraph) => {
+      for (let index = 0; index < paragraph.children.length; index++) {
+        const child = paragraph.children[index]!;
+        const line = child.position?.start.line;
+        const todo = line === undefined ? undefined : byLine.get(line);
+        if (child.type !== "text" || !todo) continue;
+        if (wrapTodo(paragraph, index, todo)) byLine.delete(todo.line);
+      }
+    });
+  };
+}
+
+/** Wraps from the badge to the end of its line; false when the line holds no badge. */
+function wrapTodo(paragraph: Paragraph, index: number, todo: Todo): boolean {
+  const text = paragraph.children[index];
+  if (text?.type !== "text" || !text.position) return false;
+  const found = BADGE.exec(text.value);
+  if (!found) return false;
+  const column = text.position.start.column - 1;
+  const before = text.value.slice(0, found.index);
+  const badge: PhrasingContent = {
+    type: "logMarker",
+    children: [lineText(found[0], todo.line, column + found.index)],
+    data: { hName: "span", hProperties: { className: ["todo-badge"] } },
+  };
+  const afterAt = found.index + found[0].length;
+  const rest: PhrasingContent[] = [];
+  if (afterAt < text.value.length) rest.push(lineText(text.value.slice(afterAt), todo.line, column + afterAt));
+  let end = index + 1;
+  while (end < paragraph.children.length && paragraph.children[end]!.type !== "logBreak") end++;
+  rest.push(...paragraph.children.slice(index + 1, end));
+  const node: LogTodo = {
+    type: "logTodo",
+    line: todo.line,
+    blog: todo.blog,
+    children: [badge, ...rest],
+    data: {
+      hName: "span",
+      hProperties: { className: todo.blog ? ["todo", "todo-blog"] : ["todo"], id: `todo-${todo.line}` },
+    },
+  };
+  const replaced: PhrasingContent[] = before === "" ? [node] : [lineText(before, todo.line, column), node];
+  paragraph.children.splice(index, end - index, ...replaced);
+  return true;
+}
