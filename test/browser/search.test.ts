@@ -1,0 +1,145 @@
+// The search issue's browser test: the seed built into a temporary folder by the real build,
+// served with a strict CSP, searched from the header of the home page, from `/search/?q=`,
+// by keyboard alone, and checked with axe-core in light and dark.
+
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/site/build-site.ts";
+import { hasChromium, launchChromium, STRICT_CSP } from "./browser.ts";
+import { startStaticServer, type StaticServer } from "./static-server.ts";
+
+const ENTRY = {
+  rpcbind: { url: "/2012/11/07/1459-rpcbind/", title: "rpcbind" },
+  blockStats: { url: "/2012/11/05/1117-domainblockstats/", title: "domainBlockStats" },
+};
+
+describe.skipIf(!hasChromium)("search in a browser", () => {
+  let outDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const violations: string[] = [];
+
+  async function open(pathname: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    page.on("pageerror", (error) => violations.push(`page error: ${error.message}`));
+    await page.goto(server.origin + pathname);
+    return page;
+  }
+
+  async function firstResult(page: Page) {
+    const link = page.locator(".search-result-title a").first();
+    await link.waitFor();
+    return link;
+  }
+
+  beforeAll(async () => {
+    outDir = path.join(await mkdtemp(path.join(tmpdir(), "dotlog-browser-")), "site");
+    await buildSite({ contentDir: "content", outDir });
+    server = await startStaticServer({ root: outDir, headers: { "content-security-policy": STRICT_CSP } });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+    if (outDir) await rm(path.dirname(outDir), { recursive: true, force: true });
+  });
+
+  it.each([
+    ["统计信息", ENTRY.blockStats],
+    ["rpcbind", ENTRY.rpcbind],
+  ])("the header search on the home page finds %s and leads to its entry", async (query, entry) => {
+    const page = await open("/");
+    const box = page.getByRole("search").first().getByRole("searchbox");
+    await box.fill(query);
+    await box.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/search/" && url.searchParams.get("q") === query);
+    const link = await firstResult(page);
+    expect(await link.textContent()).toBe(entry.title);
+    await expect.poll(() => page.locator(".search-result").first().locator("mark").count()).toBeGreaterThan(0);
+    await link.click();
+    await page.waitForURL(server.origin + entry.url);
+    expect(await page.locator("h1").textContent()).toBe(entry.title);
+  });
+
+  it("searches the query in /search/?q= and shows title, date, tags and a marked excerpt", async () => {
+    const page = await open("/search/?q=rpcbind");
+    const link = await firstResult(page);
+    expect(await link.getAttribute("href")).toBe(ENTRY.rpcbind.url);
+    const result = page.locator(".search-result").first();
+    expect(await result.locator("time").getAttribute("datetime")).toBe("2012-11-07T14:59");
+    expect(await result.locator(".search-result-tag").allTextContents()).toEqual(["software skill", "mount", "network", "nfs", "rpc", "rpcbind"]);
+    expect(await result.locator(".search-result-excerpt mark").first().textContent()).toMatch(/rpcbind/);
+    expect(await page.locator("[data-search-status]").textContent()).toMatch(/result.* for “rpcbind”/);
+    expect(await page.inputValue("#search-q")).toBe("rpcbind");
+  });
+
+  it("narrows by tag and by year, and keeps the choice in the URL", async () => {
+    const page = await open("/search/?q=libvirt");
+    await firstResult(page);
+    const all = await page.locator(".search-result").count();
+    await page.selectOption("select[name=tag]", "xenlight");
+    await expect.poll(() => page.locator(".search-result").count()).toBeLessThan(all);
+    const tags = await page.locator(".search-result").evaluateAll((items) =>
+      items.map((item) => [...item.querySelectorAll(".search-result-tag")].map((tag) => tag.textContent)),
+    );
+    expect(tags.every((list) => list.includes("xenlight"))).toBe(true);
+    expect(new URL(page.url()).searchParams.get("tag")).toBe("xenlight");
+    expect(await page.locator("select[name=year] option").allTextContents()).toContain("2012");
+  });
+
+  it("works by keyboard alone", async () => {
+    const page = await open("/search/");
+    await page.keyboard.press("Tab"); // the skip link
+    await page.keyboard.press("Enter");
+    for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement?.id === "search-q")); i++) {
+      await page.keyboard.press("Tab");
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-q");
+    await page.keyboard.type("domainBlockStats");
+    await page.keyboard.press("Enter");
+    await firstResult(page);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(ENTRY.blockStats.title);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(server.origin + ENTRY.blockStats.url);
+  });
+
+  it("says clearly that search needs JavaScript when it is off", async () => {
+    const page = await open("/search/?q=rpcbind", { javaScriptEnabled: false });
+    const note = page.locator(".search-note");
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/needs JavaScript/);
+    expect(await page.locator(".search-result").count()).toBe(0);
+  });
+
+  it("reports no Content-Security-Policy violation and no script error", () => {
+    expect(violations).toEqual([]);
+  });
+
+  describe.each(["light", "dark"] as const)("axe-core, %s", (colorScheme) => {
+    it.each([
+      ["the home page", "/"],
+      ["an entry", ENTRY.rpcbind.url],
+      ["a tag page", "/tags/libvirt/"],
+      ["the search page with results", "/search/?q=rpcbind"],
+    ])("finds no violation on %s", async (_name, pathname) => {
+      const page = await open(pathname, { colorScheme, bypassCSP: true });
+      if (pathname.startsWith("/search/")) await firstResult(page);
+      const results = await new AxeBuilder({ page }).analyze();
+      const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(found).toEqual([]);
+    });
+  });
+});
