@@ -27,7 +27,7 @@ export interface PostPage {
   html: string;
   summary: string;
   /** `url` is null for a tag no entry carries (it has no page). */
-  tags: { name: string; slug: string; url: string | null }[];
+  tags: { key: string; name: string; slug: string; url: string | null }[];
   /** The entries the post is made from, in time order. */
   sources: EntryRef[];
   /** Where the log asked for the post (the item's anchor when it is an item). */
@@ -60,7 +60,7 @@ export function postPages(blog: Blog, timeline: Timeline, timeZone: string): Pos
       datetime: zonedDateTime(localTime(post.date), timeZone),
       html: post.html,
       summary: summarize(post.text),
-      tags: post.tags.map((tag) => ({ name: tag.name, slug: tag.slug, url: tag.listed ? tagUrl(tag.slug) : null })),
+      tags: post.tags.map((tag) => ({ key: tag.key, name: tag.name, slug: tag.slug, url: tag.listed ? tagUrl(tag.slug) : null })),
       sources: post.sources.map((id) => timeline.byId.get(id)).filter((e): e is Entry => e !== undefined).map(entryRef),
       requestedIn: request
         ? {
@@ -102,11 +102,11 @@ export function postLink(page: PostPage): PostLink {
   return { url: page.url, title: page.title, date: page.date, summary: page.summary };
 }
 
-/** Tag slug → the posts carrying it, newest first. */
+/** Tag key (folded, as the timeline's tags) → the posts carrying it, newest first. */
 export function postsByTag(pages: PostPage[]): Record<string, PostLink[]> {
   const byTag: Record<string, PostLink[]> = {};
   for (const page of pages) {
-    for (const tag of page.tags) if (tag.url !== null) (byTag[tag.slug] ??= []).push(postLink(page));
+    for (const tag of page.tags) if (tag.url !== null) (byTag[tag.key] ??= []).push(postLink(page));
   }
   return byTag;
 }

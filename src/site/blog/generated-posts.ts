@@ -8,6 +8,7 @@ import { toString } from "hast-util-to-string";
 import { h } from "hastscript";
 import { slugify } from "../../log/slug.ts";
 import type { BodyNode, Entry, ItemNode, Timeline } from "../../log/types.ts";
+import type { PrivateBlogRequest } from "../privacy/index.ts";
 import { embedFragment } from "./embed-html.ts";
 import { postTags } from "./post-tags.ts";
 import { requestTitle } from "./post-title.ts";
@@ -38,6 +39,35 @@ export async function generatePost(request: BlogRequest, timeline: Timeline, ren
     html: toHtml(tree),
     text: toString(tree),
     sources: request.sources.length > 0 ? request.sources.map((e) => e.id) : [request.entry.id],
+    request: request.id,
+    origin: "generated",
+    draft: false,
+    file: null,
+  };
+}
+
+/**
+ * A request written in an entry the site does not publish: the post is made of the public
+ * entries it points at, and says nothing of where it was asked for.
+ */
+export async function generatePrivatePost(request: PrivateBlogRequest, timeline: Timeline, renderer: EntryRenderer): Promise<Post | null> {
+  if (request.sources.length === 0) return null;
+  const title = request.title || request.sources[0]!.title;
+  const sections: Element[] = [];
+  for (const source of request.sources) sections.push(await sourceSection(source, timeline, renderer));
+  const count = request.sources.length;
+  const note = h("p.post-compiled", `This post was compiled from the log: it collects ${count === 1 ? "one entry" : `${count} entries`}.`);
+  const tree = h(null, [note, ...sections]);
+  const slug = slugify(title) || "post";
+  return {
+    slug,
+    url: `/blog/${slug}/`,
+    title,
+    date: request.id.split("#")[0]!.replace(/-\d+$/, ""),
+    tags: postTags(request.sources.flatMap((e) => e.tags), timeline),
+    html: toHtml(tree),
+    text: toString(tree),
+    sources: request.sources.map((e) => e.id),
     request: request.id,
     origin: "generated",
     draft: false,

@@ -106,7 +106,7 @@ describe("hand-written posts", () => {
     // `blogging` is no tag of the log: shown, but not linked to a page that does not exist.
     expect(post!.tags.find((t) => t.name === "blogging")?.url).toBeNull();
     expect(post!.tags.find((t) => t.name === "arm Server")?.url).toBe("/tags/arm-server/");
-    expect(blog.byTag["arm-server"]?.map((p) => p.url)).toEqual([post!.url]);
+    expect(blog.byTag["arm server"]?.map((p) => p.url)).toEqual([post!.url]);
   });
 
   it("are left out as drafts, except under the dev server; a post without `from:` is simply a post", async () => {
@@ -137,5 +137,29 @@ describe("feeds", () => {
     expect(entries.items[0]!.url).toBe(`https://log.example.org${timeline.entries.at(-1)!.url}`);
     const arm = blog.feeds.find((f) => f.path === "/tags/arm-server/feed.xml")!;
     expect(arm.items.map((i) => i.title)).toEqual(["armv8 and arm server", "arm Server"]);
+  });
+});
+
+describe("requests in unpublished entries", () => {
+  it("still make a post from the public entries they point at, without naming where they were asked", async () => {
+    const { publishTimeline } = await import("../privacy/index.ts");
+    const published = publishTimeline(timeline, { exclude: { tags: ["GTD"], entries: [] }, include: null });
+    const contentDir = await seedContent();
+    dirs.push(contentDir);
+    const blog = await loadBlog({
+      timeline: published.timeline,
+      bodies,
+      renderer,
+      contentDir,
+      options: defaultOptions,
+      includeDrafts: false,
+      privateRequests: published.privateBlogRequests,
+    });
+    expect(blog.posts.map((p) => p.title)).toEqual(["armv8 and arm server"]);
+    const [post] = blog.posts;
+    expect(post!.requestedIn).toBeNull();
+    expect(post!.html).not.toContain("/2012/11/05/1037");
+    expect(post!.html).toContain("AArch64");
+    expect(blog.todos).toEqual([expect.objectContaining({ blog: false })]);
   });
 });

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import type { Entry, Timeline } from "../../log/types.ts";
 import type { SiteOptions } from "../options.ts";
+import type { PrivateBlogRequest } from "../privacy/index.ts";
 import type { PostLink } from "../pages/types.ts";
 import { blogChunks, postLink, postPages, postsByTag, postsFromEntry, type BlogChunk, type PostPage } from "./blog-pages.ts";
 import { buildFeeds, type Feed } from "./feeds.ts";
@@ -30,6 +31,8 @@ export interface BlogInput {
   /** Show drafts; default: only under the dev server (`npm start`). */
   includeDrafts?: boolean;
   highlight?: CodeHighlighter;
+  /** Blog requests in entries the site does not publish (privacy's `publishTimeline`). */
+  privateRequests?: PrivateBlogRequest[];
 }
 
 export interface BlogPages {
@@ -64,6 +67,7 @@ export async function loadBlog(input: BlogInput): Promise<BlogPages> {
     options: options.blog,
     includeDrafts,
     ...(input.highlight ? { highlight: input.highlight } : {}),
+    ...(input.privateRequests ? { privateRequests: input.privateRequests } : {}),
   });
   const posts = postPages(blog, timeline, options.timeZone);
   return {

@@ -1,7 +1,7 @@
 // Post tags use the timeline's tag pages when the tag exists in the log (same slug, same
 // spelling), so a post shows up on `/tags/<slug>/` beside the entries.
 
-import { foldTag } from "../../log/header.ts";
+import { tagKey } from "../../log/index.ts";
 import { slugify } from "../../log/slug.ts";
 import type { Timeline } from "../../log/types.ts";
 import type { PostTag } from "./types.ts";
@@ -9,10 +9,10 @@ import type { PostTag } from "./types.ts";
 export function postTags(names: string[], timeline: Timeline): PostTag[] {
   const tags = new Map<string, PostTag>();
   for (const name of names) {
-    const key = foldTag(name);
+    const key = tagKey(name);
     if (key === "" || tags.has(key)) continue;
     const known = timeline.tags.get(key);
-    tags.set(key, known ? { name: known.name, slug: known.slug, listed: true } : { name: name.trim(), slug: slugify(name), listed: false });
+    tags.set(key, known ? { key, name: known.name, slug: known.slug, listed: true } : { key, name: name.trim(), slug: slugify(name), listed: false });
   }
   return [...tags.values()];
 }

@@ -4,8 +4,9 @@
 
 import type { Entry, Timeline } from "../../log/types.ts";
 import type { SiteOptions } from "../options.ts";
+import type { PrivateBlogRequest } from "../privacy/index.ts";
 import { findBlogRequests } from "./blog-requests.ts";
-import { generatePost, type EntryRenderer } from "./generated-posts.ts";
+import { generatePost, generatePrivatePost, type EntryRenderer } from "./generated-posts.ts";
 import { readHandPosts, type HandPost, type PostWarning } from "./hand-posts.ts";
 import { postTags } from "./post-tags.ts";
 import type { CodeHighlighter } from "./rehype-fenced-code.ts";
@@ -20,6 +21,8 @@ export interface BlogInput {
   /** True under `npm start`: drafts are shown (and marked) there, never in a build. */
   includeDrafts: boolean;
   highlight?: CodeHighlighter;
+  /** Requests written in entries the site does not publish (privacy); their posts show only public entries. */
+  privateRequests?: PrivateBlogRequest[];
 }
 
 export interface Blog {
@@ -40,7 +43,8 @@ export async function buildBlog(input: BlogInput): Promise<Blog> {
   const read = await readHandPosts(input.postsDir, input.highlight);
   const warnings = [...read.warnings];
 
-  const handPosts = read.posts.map((hand) => placeHandPost(hand, byRequest, timeline, warnings));
+  const privateRequests = new Map((input.privateRequests ?? []).map((request) => [request.id, request]));
+  const handPosts = read.posts.map((hand) => placeHandPost(hand, byRequest, privateRequests, timeline, warnings));
   const visibleHand = handPosts.filter((post) => includeDrafts || !post.draft);
   const answered = new Set(visibleHand.map((post) => post.request).filter((id) => id !== null));
 
@@ -49,6 +53,11 @@ export async function buildBlog(input: BlogInput): Promise<Blog> {
   for (const request of requests) {
     if (answered.has(request.id) || (draft && !includeDrafts)) continue;
     generated.push({ ...(await generatePost(request, timeline, input.renderer)), draft });
+  }
+  for (const request of privateRequests.values()) {
+    if (answered.has(request.id) || (draft && !includeDrafts)) continue;
+    const post = await generatePrivatePost(request, timeline, input.renderer);
+    if (post) generated.push({ ...post, draft });
   }
 
   const posts = uniqueSlugs([...visibleHand, ...generated]).sort(newestFirst);
@@ -64,10 +73,18 @@ export async function buildBlog(input: BlogInput): Promise<Blog> {
   return { posts, requests, postForRequest, postsFromEntry, warnings };
 }
 
-function placeHandPost(hand: HandPost, byRequest: Map<string, BlogRequest>, timeline: Timeline, warnings: PostWarning[]): Post {
+function placeHandPost(
+  hand: HandPost,
+  byRequest: Map<string, BlogRequest>,
+  privateRequests: Map<string, PrivateBlogRequest>,
+  timeline: Timeline,
+  warnings: PostWarning[],
+): Post {
   const request = hand.from === null ? undefined : byRequest.get(hand.from);
+  const hidden = hand.from === null ? undefined : privateRequests.get(hand.from);
   let sources: Entry[] = [];
   if (request) sources = request.sources.length > 0 ? request.sources : [request.entry];
+  else if (hidden) sources = hidden.sources;
   else if (hand.from !== null) {
     const entry = timeline.byId.get(hand.from.split("#")[0]!);
     if (entry) sources = [entry];
@@ -91,7 +108,7 @@ function placeHandPost(hand: HandPost, byRequest: Map<string, BlogRequest>, time
     html: hand.html,
     text: hand.text,
     sources: sources.map((entry) => entry.id),
-    request: request ? request.id : null,
+    request: request?.id ?? hidden?.id ?? null,
     origin: "hand",
     draft: hand.draft,
     file: hand.file,

@@ -14,6 +14,8 @@ export interface BlogRequest {
 }
 
 export interface PostTag {
+  /** The folded key the timeline's tags use (`arm server`). */
+  key: string;
   name: string;
   slug: string;
   /** False for a hand-written post's tag that no entry carries: there is no tag page to link. */
