@@ -1,0 +1,61 @@
+// The real journals of test/fixtures/corpus/ (see SOURCES.md there). The expected entry counts
+// were checked by eye: every line that holds only a Notepad stamp starts an entry, and
+// nothing else does (log200708.txt's `13:21的时候…` and `9:50-现在…`, log201204novell.txt's
+// `0:2345:respawn…` and libvirt's `16:46:24.006: …` debug lines are prose or output).
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES } from "./fixtures.ts";
+import { parseTimeline } from "./index.ts";
+import { matchPrompt } from "./prompts.ts";
+
+const EXPECTED: Record<string, { entries: number; encoding: string; directive: string | null; first: string; last: string }> = {
+  "log200708.txt": { entries: 191, encoding: "utf-8", directive: null, first: "2007-08-01T22:51", last: "2007-09-01T14:22" },
+  "log20100215.txt": { entries: 1, encoding: "utf-8-bom", directive: ".LOG", first: "2010-02-15T23:43", last: "2010-02-15T23:43" },
+  "log201204novell.txt": { entries: 82, encoding: "utf-8", directive: ".LOG", first: "2012-04-01T13:53", last: "2012-04-30T19:44" },
+  "log2013.txt": { entries: 96, encoding: "utf-8", directive: ".LOG", first: "2013-01-04T14:25", last: "2013-12-17T12:26" },
+};
+
+// Written independently of stamp.ts: Notepad's year-first short formats, nothing else on the line.
+const NOTEPAD_STAMP = /^\d{1,2}:\d{2} \d{4}[-/]\d{1,2}[-/]\d{1,2}$/;
+
+describe.each(Object.entries(EXPECTED))("corpus %s", (name, expected) => {
+  const text = readFileSync(join(FIXTURES, "corpus", name), "utf8").replace(/^\uFEFF/, "");
+  const lines = text.split("\n");
+  const timeline = parseTimeline([{ file: name, bytes: readFileSync(join(FIXTURES, "corpus", name)) }]);
+  const entries = [...timeline.entries].sort((a, b) => a.line - b.line);
+
+  it("has one entry per true stamp line", () => {
+    expect(timeline.entries).toHaveLength(expected.entries);
+    const stampLines = lines.flatMap((line, i) => (NOTEPAD_STAMP.test(line) ? [i + 1] : []));
+    expect(entries.map((entry) => entry.line)).toEqual(stampLines);
+  });
+
+  it("reads the file's encoding and first line", () => {
+    expect(timeline.files[0]!.encoding).toBe(expected.encoding);
+    expect(timeline.files[0]!.directive).toBe(expected.directive);
+  });
+
+  it("reads the stamps' times", () => {
+    expect(entries[0]!.timestamp).toBe(expected.first);
+    expect(entries.at(-1)!.timestamp).toBe(expected.last);
+  });
+
+  it("puts no entry boundary inside a transcript", () => {
+    for (const entry of entries) {
+      // A stamp printed by a command (`date`) would sit right under its prompt line.
+      const above = lines[entry.line - 2];
+      if (above !== undefined) expect(matchPrompt(above), `line ${entry.line - 1} of ${name}`).toBeNull();
+      for (const block of entry.blocks) {
+        expect(block.line).toBeGreaterThan(entry.line);
+        expect(block.endLine).toBeLessThanOrEqual(entry.endLine);
+      }
+    }
+  });
+
+  it("ends each entry where the next begins", () => {
+    entries.slice(1).forEach((entry, i) => expect(entries[i]!.endLine).toBe(entry.line - 1));
+    expect(entries.at(-1)!.endLine).toBe(text.endsWith("\n") ? lines.length - 1 : lines.length);
+  });
+});
