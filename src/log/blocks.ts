@@ -5,7 +5,7 @@
 import { matchMarker } from "./outline.ts";
 import { matchPrompt } from "./prompts.ts";
 import { isProse } from "./prose.ts";
-import { angleIsPrompt, isAuthorLine, scanTranscript, type ScanLine } from "./transcript.ts";
+import { isAuthorLine, isBarePrompt, scanTranscript, type ScanLine } from "./transcript.ts";
 import type { Block, SourceLine } from "./types.ts";
 
 const SECTION = /^\[[^\][\s][^\]]*\]\s*$/;
@@ -50,7 +50,7 @@ function toScanLine({ line, text }: SourceLine): ScanLine {
 function blockAt(scans: ScanLine[], index: number): { block: Block; end: number } | null {
   const scan = scans[index]!;
   if (scan.content.trim() === "") return null;
-  const prompt = matchPrompt(scan.content) ?? (angleIsPrompt(scans, index) ? matchPrompt(scan.content, { angle: true }) : null);
+  const prompt = matchPrompt(scan.content) ?? (isBarePrompt(scans, index) ? matchPrompt(scan.content, { bare: true }) : null);
   if (prompt) {
     const { end, steps } = scanTranscript(scans, index, prompt);
     return { end, block: makeBlock(scans, index, end, prompt.kind, prompt.lang, prompt.style, steps) };

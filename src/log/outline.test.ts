@@ -19,6 +19,7 @@ describe("matchMarker", () => {
     ["0, 9:40-11:44 13:51-18:18", "0, ", "comma", 0, 1],
     ["3, ", "3, ", "comma", 3, 1],
     ["2，上次看的是这个，只摘录了c语言部分。", "2，", "comma", 2, 1],
+    ["(3)，perl举例：查找DELAYS，CORNERS和MODES数组中字符串组合符合RUNS数组的情况。", "(3)，", "parens", 3, 3],
   ])("reads %j", (text, marker, style, number, level) => {
     expect(matchMarker(text)).toEqual({ marker, style, number, level });
   });

@@ -10,15 +10,14 @@ export interface Marker {
   level: number;
 }
 
-// `1，` (full-width comma, no space) is the 2007 style of `1, `.
-const MARKER = /^(?:(\d{1,3}),|(\d{1,3})\),|\((\d{1,3})\),|\(\((\d{1,3})\)\),)(?: +|$)|^(\d{1,3})，[ \t]*/;
+// The 2007 style writes the separator full-width and without a space: `1，`, `(3)，`.
+const MARKER = /^(?:(\d{1,3})|(\d{1,3})\)|\((\d{1,3})\)|\(\((\d{1,3})\)\))(?:,(?: +|$)|，[ \t]*)/;
 
 export function matchMarker(text: string): Marker | null {
   const found = MARKER.exec(text);
   if (!found) return null;
-  const [marker, comma, paren, parens, doubleParens, fullWidth] = found;
+  const [marker, comma, paren, parens, doubleParens] = found;
   if (comma !== undefined) return { marker, style: "comma", number: Number(comma), level: 1 };
-  if (fullWidth !== undefined) return { marker, style: "comma", number: Number(fullWidth), level: 1 };
   if (paren !== undefined) return { marker, style: "paren", number: Number(paren), level: 2 };
   if (parens !== undefined) return { marker, style: "parens", number: Number(parens), level: 3 };
   return { marker, style: "double-parens", number: Number(doubleParens), level: 4 };

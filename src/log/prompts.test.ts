@@ -37,11 +37,14 @@ describe("matchPrompt", () => {
     "$5 = 12",
     "gdb) p arg",
     "> osc up",
+    "# du -s *",
   ])("does not read %j as a prompt", (line) => {
     expect(matchPrompt(line)).toBeNull();
   });
 
   it("reads `> ` only when the caller says it is a prompt there", () => {
-    expect(matchPrompt("> osc up", { angle: true })).toMatchObject({ prompt: "> ", style: "angle" });
+    expect(matchPrompt("> osc up", { bare: true })).toMatchObject({ prompt: "> ", style: "angle" });
+    expect(matchPrompt("# du -s *", { bare: true })).toMatchObject({ prompt: "# ", style: "hash" });
+    expect(matchPrompt("# du -s *")).toBeNull();
   });
 });

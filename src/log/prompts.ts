@@ -43,17 +43,19 @@ const STYLES: PromptStyle[] = [
   { style: "psql", kind: "repl", lang: "sql", pattern: /^[\w-]*=> / },
 ];
 
-/** `> ` is a prompt only where the caller knows it is one (see blocks.ts). */
-const ANGLE: PromptStyle = { style: "angle", kind: "shell", lang: "shellsession", pattern: /^> (?=[A-Za-z_./~])/ };
+/**
+ * Bare `> ` and `# ` are prompts only where the caller knows they are (transcript.ts): they
+ * also start e-mail quotes, comments and headings.
+ */
+const BARE: PromptStyle[] = [
+  { style: "angle", kind: "shell", lang: "shellsession", pattern: /^> (?=[A-Za-z_./~])/ },
+  { style: "hash", kind: "shell", lang: "shellsession", pattern: /^# (?=[a-z_./~])/ },
+];
 
-export function matchPrompt(text: string, options: { angle?: boolean } = {}): PromptMatch | null {
-  for (const style of STYLES) {
+export function matchPrompt(text: string, options: { bare?: boolean } = {}): PromptMatch | null {
+  for (const style of options.bare ? [...STYLES, ...BARE] : STYLES) {
     const found = style.pattern.exec(text);
     if (found) return { prompt: found[0], style: style.style, kind: style.kind, lang: style.lang };
-  }
-  if (options.angle) {
-    const found = ANGLE.pattern.exec(text);
-    if (found) return { prompt: found[0], style: ANGLE.style, kind: ANGLE.kind, lang: ANGLE.lang };
   }
   return null;
 }

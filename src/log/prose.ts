@@ -22,6 +22,8 @@ export function isProse(text: string): boolean {
   if (INDENTED.test(text)) return false; // continuation lines of code, output, call graphs
   if (ALIGNED.test(trimmed)) return false; // columns of a table or of aligned output
   const tokens = trimmed.split(/\s+/);
+  // `Loading repository data...`, `Resetting device... done.`: a program's progress report.
+  if (tokens.length < 6 && /\.\.\.|…/.test(trimmed)) return false;
   const words = tokens.filter((token) => WORD.test(token)).length;
   if (tokens.length >= 5 && words / tokens.length >= 0.7) return true;
   return tokens.length >= 2 && words === tokens.length && /[.?!]$/.test(trimmed);

@@ -29,20 +29,26 @@ export interface TranscriptScan {
   steps: TranscriptStep[];
 }
 
-/** `> ` is a prompt where a command follows and output comes next, not in a run of quotes. */
-export function angleIsPrompt(lines: ScanLine[], index: number): boolean {
+/**
+ * A bare `> ` or `# ` line is a prompt when a command follows and output comes next: not in a
+ * run of quoted mail (`> ` on the lines around), not a comment or heading before prose.
+ */
+export function isBarePrompt(lines: ScanLine[], index: number): boolean {
   const here = lines[index]!.content;
-  if (!/^> \S/.test(here) || isProse(here.slice(2))) return false;
+  if (!matchPrompt(here, { bare: true }) || isProse(here.slice(2))) return false;
+  const mark = here[0]!;
   const before = lines[index - 1];
   const after = lines[index + 1];
-  if (before && before.text.startsWith(">")) return false;
-  return after !== undefined && after.text.trim() !== "" && !after.text.startsWith(">") && !after.marked;
+  if (before && before.text.startsWith(mark)) return false;
+  if (!after || after.text.trim() === "" || after.marked || after.text.startsWith(mark)) return false;
+  // A `# heading` is followed by prose; a `> command` may well print sentences.
+  return mark === ">" || !isProse(after.text);
 }
 
 export function scanTranscript(lines: ScanLine[], start: number, first: PromptMatch): TranscriptScan {
-  const angle = first.style === "angle";
+  const bare = first.style === "angle" || first.style === "hash";
   const promptAt = (scan: ScanLine): PromptMatch | null => {
-    const found = matchPrompt(scan.content, { angle });
+    const found = matchPrompt(scan.content, { bare });
     // irb prints results as `=> value`: output there, not a psql prompt.
     if (found && first.style === "irb" && found.style === "psql") return null;
     return found;
