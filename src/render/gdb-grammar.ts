@@ -89,7 +89,7 @@ export const gdbGrammar: LanguageRegistration = {
         },
       ],
     },
-    history: { match: String.raw`\$(?:\d+|\$\d*|[A-Za-z_]\w*)?`, name: "variable.other.history.gdb" },
+    history: { match: String.raw`\$(?:\d+|\$\d*|[A-Za-z_]\w*)?`, name: "variable.history.gdb" },
     string: {
       begin: '"',
       end: '"|$',
@@ -115,7 +115,7 @@ export const gdbGrammar: LanguageRegistration = {
       name: "storage.type.gdb",
     },
     function: { match: String.raw`\b([A-Za-z_]\w*)(?=[ \t]*\()`, captures: { 1: { name: "entity.name.function.gdb" } } },
-    member: { match: String.raw`\b([A-Za-z_]\w*)(?=[ \t]+=[ \t])`, captures: { 1: { name: "variable.other.member.gdb" } } },
+    member: { match: String.raw`\b([A-Za-z_]\w*)(?=[ \t]+=[ \t])`, captures: { 1: { name: "entity.name.tag.member.gdb" } } },
     address: { match: String.raw`\b0x[0-9a-fA-F]+\b`, name: "constant.numeric.hex.gdb" },
     number: { match: String.raw`(?<![\w.])-?\d+(?:\.\d+)?\b`, name: "constant.numeric.gdb" },
     signal: { match: String.raw`\bSIG[A-Z]+\b`, name: "constant.language.signal.gdb" },

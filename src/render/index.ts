@@ -6,9 +6,9 @@ import type { Element } from "hast";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { VFile } from "vfile";
 import type { Entry, Timeline } from "../log/types.ts";
 import { bodyToMdast } from "./body-to-mdast.ts";
+import { constructPlugins, entryFile } from "./entry-tree.ts";
 import { baseCss } from "./css.ts";
 import { createHighlight, type HighlightStats } from "./highlight.ts";
 import type { LogBlock } from "./nodes.ts";
@@ -16,14 +16,9 @@ import rehypeCode from "./rehype-code.ts";
 import rehypeTranscript from "./rehype-transcript.ts";
 import rehypeVisibleControls from "./rehype-visible-controls.ts";
 import rehypeWrap from "./rehype-wrap.ts";
-import remarkInsertions from "./remark-insertions.ts";
-import remarkItemTimes from "./remark-item-times.ts";
-import remarkPlan from "./remark-plan.ts";
-import remarkReferences from "./remark-references.ts";
-import remarkTodos from "./remark-todos.ts";
-import remarkUrls from "./remark-urls.ts";
 
 export { renderBacklinkContext } from "./backlink-context.ts";
+export { entryTree } from "./entry-tree.ts";
 
 export interface RenderOptions {
   /** Shiki theme for light mode. */
@@ -62,12 +57,7 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   const { lightTheme, darkTheme } = { ...DEFAULTS, ...options };
   const highlight = await createHighlight({ light: lightTheme, dark: darkTheme, colorReplacements: COLOR_REPLACEMENTS });
   const processor = unified()
-    .use(remarkReferences)
-    .use(remarkUrls)
-    .use(remarkItemTimes)
-    .use(remarkTodos)
-    .use(remarkPlan)
-    .use(remarkInsertions)
+    .use(constructPlugins)
     .use(remarkRehype, { handlers: { logBlock: blockPlaceholder } })
     .use(rehypeTranscript, { highlight })
     .use(rehypeCode, { highlight })
@@ -79,9 +69,7 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
 
   return {
     async renderEntry(entry, timeline) {
-      const file = new VFile({ path: entry.file });
-      file.data.entry = entry;
-      file.data.timeline = timeline;
+      const file = entryFile(entry, timeline);
       const tree = await processor.run(bodyToMdast(entry), file);
       return processor.stringify(tree, file);
     },

@@ -67,7 +67,9 @@ async function transcriptFigure(block: Block, lines: SessionLine[], highlight: H
     rows.lines,
     (index) => [lines[index]!.kind === "command" ? "line-command" : "line-output"],
   );
-  return blockFigure(block, blockLabel(block), pre, commands.join("\n"), { className: classNames(className) });
+  // Trailing blanks typed after a command are not part of it.
+  const copy = commands.map((command) => command.trimEnd()).join("\n");
+  return blockFigure(block, blockLabel(block), pre, copy, { className: classNames(className) });
 }
 
 function classNames(value: unknown): string[] {
