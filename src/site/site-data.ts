@@ -7,6 +7,7 @@ import { createRenderer, type Renderer } from "../render/index.ts";
 import type { SiteOptions } from "./options.ts";
 import { assemblePages } from "./pages/assemble.ts";
 import type { SitePages } from "./pages/types.ts";
+import { publishTimeline, redactOptions, type Published } from "./privacy/index.ts";
 
 export type Progress = (phase: string, done: number, total: number) => void;
 
@@ -23,16 +24,19 @@ export interface SiteData {
   timeline: Timeline;
   /** What the site publishes: the timeline after the publish filter. */
   published: Timeline;
+  /** The privacy step: excluded/redacted counts, blog requests written in excluded entries. */
+  privacy: Published;
   pages: SitePages;
 }
 
 export async function buildSiteData({ contentDir, options, timeline, progress }: SiteDataInput): Promise<SiteData> {
   const read = timeline ?? (await readTimeline(contentDir, options, progress));
-  const published = publish(read, options);
+  const privacy = publishTimeline(read, options);
+  const published = privacy.timeline;
   const renderer = await createRenderer();
   const bodies = await renderBodies(published, renderer, progress);
   const pages = assemblePages({ timeline: published, bodies, options, rendererCss: renderer.css });
-  return { timeline: read, published, pages };
+  return { timeline: read, published, privacy, pages };
 }
 
 async function readTimeline(contentDir: string, options: SiteOptions, progress?: Progress): Promise<Timeline> {
@@ -41,13 +45,9 @@ async function readTimeline(contentDir: string, options: SiteOptions, progress?:
   const timeline = await loadTimeline(files, {
     ...(options.logs.encoding ? { encoding: options.logs.encoding } : {}),
     dateOrder: options.logs.dateOrder,
+    redact: redactOptions(options),
   });
   progress?.("reading", 1, 1);
-  return timeline;
-}
-
-/** What the site may show. Everything, until the privacy issue filters here. */
-function publish(timeline: Timeline, _options: SiteOptions): Timeline {
   return timeline;
 }
 

@@ -1,0 +1,141 @@
+// Canary test (issue 7): a log whose private parts carry unique strings is built in full;
+// none of those strings may reach the output — no page, feed, sitemap, search index file
+// (inflated), file name or folder name — while the public parts do.
+
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildSiteResult } from "../../src/site/build-site.ts";
+import { openBuiltIndex, type BuiltIndex } from "../../src/site/search/open-built-index.ts";
+import { readSiteFiles, readSiteFolders, type SiteFile } from "./site-files.ts";
+
+const contentDir = fileURLToPath(new URL("../fixtures/privacy/content/", import.meta.url));
+const logFile = path.join(contentDir, "work.log");
+
+/** Written only in excluded entries (tags `company`, `GTD`, `private`, and `16:30 2013-03-06` by id). */
+const EXCLUDED = [
+  "zqxplansecret", // a plan item
+  "zqxplanhost",
+  "zqxtagsecret", // a tag only excluded entries carry
+  "zqxtitlesecret", // a title, hence a slug and a URL
+  "zqxbodysecret",
+  "机密代号甲乙丙",
+  "zqxshellsecret", // a transcript
+  "zqxurlsecret", // a URL
+  "zqxtodosecret", // a TODO (the /todo/ page)
+  "zqxprivatetag",
+  "zqxprivatebody",
+  "zqxseriessecret", // part 2 of a series whose part 1 is public
+  "zqxseriesbody",
+  "zqxidsecret",
+  "zqxidbody",
+];
+
+/** Masked by `redact` / `redactNames` in dotlog.config.json, in public and excluded entries alike. */
+const REDACTED = ["Quillfeather", "10.231.77.19", "qx.canary@example.org", "qx.canary", "ACME-PRJ-4471", "fd12:3456:789a::77"];
+
+const CANARIES = [...EXCLUDED, ...REDACTED];
+
+let outDir: string;
+let result: BuildSiteResult;
+let files: SiteFile[];
+let index: BuiltIndex;
+
+beforeAll(async () => {
+  outDir = path.join(await mkdtemp(path.join(tmpdir(), "dotlog-canary-")), "site");
+  result = await buildSite({ contentDir, outDir });
+  files = await readSiteFiles(outDir);
+  index = await openBuiltIndex(path.join(outDir, "pagefind"));
+});
+
+afterAll(async () => {
+  await index?.destroy();
+  if (outDir) await rm(path.dirname(outDir), { recursive: true, force: true });
+});
+
+function page(url: string): string {
+  const file = files.find((f) => f.path === `${url.replace(/^\//, "")}index.html`);
+  if (file === undefined) throw new Error(`no page at ${url}`);
+  return file.text;
+}
+
+describe("the canaries", () => {
+  it("are all in the log, so the test means something", async () => {
+    const log = await readFile(logFile, "utf8");
+    for (const canary of CANARIES) expect(log).toContain(canary);
+  });
+
+  it("appear in no file the build wrote, inflated or not", () => {
+    // Pagefind's own files are there to be searched.
+    expect(files.filter((f) => /\.pf_(index|fragment|filter|meta)$/.test(f.path)).length).toBeGreaterThan(3);
+    const leaks = files.flatMap((file) => {
+      const text = file.text.toLowerCase();
+      return CANARIES.filter((canary) => text.includes(canary.toLowerCase())).map((canary) => `${file.path}: ${canary}`);
+    });
+    expect(leaks).toEqual([]);
+  });
+
+  it("appear in no file or folder name", async () => {
+    const names = [...files.map((f) => f.path), ...(await readSiteFolders(outDir))].map((name) => decodeURIComponent(name).toLowerCase());
+    expect(names.filter((name) => CANARIES.some((canary) => name.includes(canary.toLowerCase())))).toEqual([]);
+  });
+
+  it("find nothing in the search index", async () => {
+    for (const canary of [...EXCLUDED, "Quillfeather", "ACME"]) expect(await index.search(canary), canary).toEqual([]);
+  });
+});
+
+describe("what is published", () => {
+  it("is the public entries, with masks where the private words were", () => {
+    const entry = page("/2013/03/04/1000-zebra-crossing-notes/");
+    expect(entry).toContain("public text about the zebra routing daemon");
+    // seven matches on lines 15–20 of the log
+    expect(entry.split("█████").length - 1).toBeGreaterThanOrEqual(7);
+    expect(page("/2013/03/06/1500-vtysh-basics/")).toContain("vtysh is the zebra shell");
+  });
+
+  it("slugs the title after masking", () => {
+    expect(files.some((f) => f.path.startsWith("2013/03/06/1700-review-with-next-steps/"))).toBe(true);
+  });
+
+  it("is found by search, so the search check above could fail", async () => {
+    const hits = await index.search("routing daemon");
+    expect(hits.map((hit) => hit.url)).toContain("/2013/03/04/1000-zebra-crossing-notes/");
+  });
+
+  it("counts the excluded entries and the masked matches in the build report", async () => {
+    const log = await readFile(logFile, "utf8");
+    const written = (word: string) => log.split(word).length - 1;
+    const masked = ["Quillfeather", "10.231.77.19", "qx.canary@example.org", "ACME-PRJ-4471", "fd12:3456:789a::77"].map(written);
+    expect(result.summary.entries).toBe(8);
+    expect(result.summary.published).toBe(3);
+    expect(result.summary.redactions).toBe(masked.reduce((a, b) => a + b, 0));
+  });
+
+  it("has no page for a day whose entries are all excluded, and no link to one", () => {
+    expect(files.some((f) => f.path.startsWith("2013/03/05/"))).toBe(false);
+    expect(files.filter((f) => f.path.endsWith(".html") && f.text.includes("/2013/03/05/")).map((f) => f.path)).toEqual([]);
+  });
+
+  it("leaves a reference to an excluded entry as its text, unlinked", () => {
+    const entry = page("/2013/03/04/1000-zebra-crossing-notes/");
+    expect(entry).toMatch(/see(&quot;|")11:00 2013-03-04(&quot;|")/);
+    expect(entry).not.toContain("/2013/03/04/1100");
+  });
+});
+
+describe("blog requests and excluded entries", () => {
+  it("make a post from a request in an excluded plan, built from the public entries only", () => {
+    const post = page("/blog/zebra-crossing-notes/");
+    expect(post).toContain("public text about the zebra routing daemon");
+    expect(post).not.toContain("/2013/03/04/0900");
+  });
+
+  it("make no post from a request that points only at excluded entries, and warn", () => {
+    expect(files.some((f) => f.path.startsWith("blog/write-up-the-reorg"))).toBe(false);
+    const warned = result.summary.warnings.filter((w) => w.file.endsWith("work.log") && w.line === 51);
+    expect(warned).toHaveLength(1);
+  });
+});
