@@ -72,7 +72,8 @@ export function activityCalendar({ counts, from, to, label }: CalendarInput): st
   const summary = `${label}: ${total} ${total === 1 ? "entry" : "entries"}`;
   return (
     `<svg class="calendar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" ` +
-    `width="${width}" height="${height}" aria-label="${escapeAttribute(summary)}">` +
+    `width="${width}" height="${height}">` +
+    `<title>${escapeText(summary)}</title>` +
     parts.join("") +
     `</svg>`
   );
@@ -100,6 +101,6 @@ function weekday(ms: number): number {
   return (new Date(ms).getUTCDay() + 6) % 7;
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 }
