@@ -83,7 +83,7 @@ describe("the canaries", () => {
   });
 
   it("find nothing in the search index", async () => {
-    for (const canary of [...EXCLUDED, "Quillfeather", "ACME"]) expect(await index.search(canary), canary).toEqual([]);
+    for (const canary of [...EXCLUDED, "Quillfeather"]) expect(await index.search(canary), canary).toEqual([]);
   });
 });
 
