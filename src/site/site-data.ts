@@ -5,6 +5,7 @@
 import { findLogs, loadTimeline, type Timeline } from "../log/index.ts";
 import { createRenderer, type Renderer } from "../render/index.ts";
 import type { SiteOptions } from "./options.ts";
+import { withBlog } from "./blog/index.ts";
 import { assemblePages } from "./pages/assemble.ts";
 import type { SitePages } from "./pages/types.ts";
 import { publishTimeline, redactOptions, type Published } from "./privacy/index.ts";
@@ -35,7 +36,7 @@ export async function buildSiteData({ contentDir, options, timeline, progress }:
   const published = privacy.timeline;
   const renderer = await createRenderer();
   const bodies = await renderBodies(published, renderer, progress);
-  const pages = assemblePages({ timeline: published, bodies, options, rendererCss: renderer.css });
+  const pages = await withBlog(assemblePages({ timeline: published, bodies, options, rendererCss: renderer.css }), { timeline: published, bodies, renderer, contentDir, options });
   return { timeline: read, published, privacy, pages };
 }
 

@@ -97,3 +97,12 @@ function isDevServer(): boolean {
   const mode = process.env.ELEVENTY_RUN_MODE;
   return mode === "serve" || mode === "watch";
 }
+
+/** The site pipeline's one call: the blog's pages, with posts placed on the home and tag pages. */
+export async function withBlog<P extends { posts: PostLink[]; tagPosts: Record<string, PostLink[]> }>(
+  pages: P,
+  input: BlogInput,
+): Promise<P & { blog: BlogPages }> {
+  const blog = await loadBlog(input);
+  return { ...pages, posts: blog.links, tagPosts: blog.byTag, blog };
+}

@@ -3,6 +3,7 @@
 
 import type { Timeline } from "../../log/types.ts";
 import { findItem } from "./blog-requests.ts";
+import { itemTitle } from "./post-title.ts";
 import type { Blog } from "./posts.ts";
 import type { Post } from "./types.ts";
 
@@ -24,7 +25,8 @@ export function todoRows(timeline: Timeline, blog: Pick<Blog, "postForRequest">)
       rows.push({
         text: todo.text,
         entry: { id: entry.id, url: entry.url, title: entry.title, timestamp: entry.timestamp },
-        item: item === null ? null : { path: item.path, text: item.text.trim(), url: `${entry.url}#i${item.path}` },
+        // The item's own words, unless the TODO is the item's text itself (`1), \TODO: …`).
+        item: item === null ? null : { path: item.path, text: item.line === todo.line ? "" : itemTitle(entry, item), url: `${entry.url}#i${item.path}` },
         blog: todo.blog,
         post: post === null ? null : { title: post.title, url: post.url, draft: post.draft },
       });

@@ -1,0 +1,213 @@
+// The blog issue's acceptance tests: real sites built from the seed (and fixtures of
+// hand-written posts), read back as HTML and as Atom feeds.
+
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileOf, find, findAll, readPage, allHtmlFiles } from "../site/html.ts";
+import { toString } from "hast-util-to-string";
+import { buildBlogSite, type BlogSite } from "./build-blog-site.ts";
+
+const BASE = "https://log.example.org";
+const sites: BlogSite[] = [];
+async function build(...args: Parameters<typeof buildBlogSite>): Promise<BlogSite> {
+  const site = await buildBlogSite(...args);
+  sites.push(site);
+  return site;
+}
+afterAll(async () => {
+  await Promise.all(sites.map((site) => site.remove()));
+});
+
+function postDirs(outDir: string): string[] {
+  return readdirSync(path.join(outDir, "blog"), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+    .map((d) => d.name);
+}
+
+const hrefs = (tree: ReturnType<typeof readPage>) =>
+  findAll(tree, (el) => el.tagName === "a").map((el) => String(el.properties.href));
+
+interface AtomEntry {
+  title: string;
+  id: string;
+  updated: string;
+  link: { "@_href": string; "@_rel": string };
+  category?: { "@_term": string }[];
+  content: { "#text": string; "@_type": string };
+}
+interface AtomFeed {
+  title: string;
+  id: string;
+  updated: string;
+  link: { "@_href": string; "@_rel": string }[];
+  entry?: AtomEntry[];
+}
+
+function readFeed(outDir: string, url: string): AtomFeed {
+  const xml = readFileSync(fileOf(outDir, url), "utf8");
+  expect(XMLValidator.validate(xml), url).toBe(true);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ["entry", "category", "link"].includes(name),
+    processEntities: true,
+    htmlEntities: true,
+  });
+  const doc = parser.parse(xml) as { feed: AtomFeed & { "@_xmlns": string } };
+  expect(doc.feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
+  return doc.feed;
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
+
+/** A site URL of the build → the file it is served from, or null for other origins. */
+function localFile(outDir: string, absolute: string): string | null {
+  if (!absolute.startsWith(`${BASE}/`)) return null;
+  return fileOf(outDir, absolute.slice(BASE.length));
+}
+
+describe("the seed built as a site", () => {
+  let site: BlogSite;
+  beforeAll(async () => {
+    site = await build();
+  });
+
+  it("has exactly one post, titled from the armv8 item", () => {
+    expect(postDirs(site.outDir)).toEqual(["armv8-and-arm-server"]);
+    const page = readPage(site.outDir, "/blog/armv8-and-arm-server/");
+    expect(toString(find(page, (el) => el.tagName === "h1")!)).toBe("armv8 and arm server");
+  });
+
+  it("holds the text of both referenced entries and links to both", () => {
+    const page = readPage(site.outDir, "/blog/armv8-and-arm-server/");
+    const text = toString(find(page, (el) => el.tagName === "main")!);
+    expect(text).toContain("Linaro Enterprise Group");
+    expect(text).toContain("AArch64");
+    const links = hrefs(page);
+    for (const id of ["2012-11-05T10:03", "2012-11-05T10:16"]) {
+      const url = site.data.published.byId.get(id)!.url;
+      expect(links).toContain(url);
+      expect(existsSync(fileOf(site.outDir, url))).toBe(true);
+    }
+  });
+
+  it("is linked from its source entries, the requesting entry, /blog/, the home page and its tag pages", () => {
+    for (const id of ["2012-11-05T10:03", "2012-11-05T10:16", "2012-11-05T10:37"]) {
+      expect(hrefs(readPage(site.outDir, site.data.published.byId.get(id)!.url)), id).toContain("/blog/armv8-and-arm-server/");
+    }
+    for (const url of ["/blog/", "/", "/tags/arm-server/", "/tags/linaro/"]) {
+      expect(hrefs(readPage(site.outDir, url)), url).toContain("/blog/armv8-and-arm-server/");
+    }
+  });
+
+  it("lists every TODO on /todo/; the discussion TODO makes no post, the blog request links its post", () => {
+    const page = readPage(site.outDir, "/todo/");
+    const items = findAll(page, (el) => el.tagName === "li" && String(el.properties.className).includes("todo-item"));
+    expect(items).toHaveLength(2);
+    const [discuss, blog] = items;
+    expect(toString(discuss!)).toContain("discuss with Jim and Chunyan");
+    expect(hrefs(discuss as never).filter((h) => h.startsWith("/blog/"))).toEqual([]);
+    expect(toString(blog!)).toContain("write a blog for this.");
+    expect(hrefs(blog as never)).toContain("/blog/armv8-and-arm-server/");
+  });
+
+  it("links the feeds from every page", () => {
+    for (const file of allHtmlFiles(site.outDir)) {
+      const tree = readPage(site.outDir, "/" + path.relative(site.outDir, file).replace(/index\.html$/, ""));
+      const alternates = findAll(tree, (el) => el.tagName === "link" && String(el.properties.rel) === "alternate")
+        .map((el) => String(el.properties.href));
+      expect(alternates, file).toEqual(expect.arrayContaining(["/feed.xml", "/entries.xml"]));
+    }
+  });
+
+  it("writes feeds that parse, with absolute ids and links to built pages, zoned dates and full content", () => {
+    const tagFeeds = [...site.data.published.tags.values()].map((tag) => `/tags/${tag.slug}/feed.xml`);
+    for (const url of ["/feed.xml", "/entries.xml", ...tagFeeds]) {
+      const feed = readFeed(site.outDir, url);
+      expect(feed.id).toBe(`${BASE}${url}`);
+      expect(feed.link.find((l) => l["@_rel"] === "self")?.["@_href"]).toBe(`${BASE}${url}`);
+      expect(feed.updated).toMatch(RFC3339);
+      const entries = feed.entry ?? [];
+      expect(entries.length, url).toBeGreaterThan(0);
+      expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+      for (const entry of entries) {
+        expect(entry.updated).toMatch(/\+08:00$/);
+        expect(entry.id).toBe(entry.link[0]?.["@_href"] ?? entry.link["@_href" as never]);
+        const file = localFile(site.outDir, entry.id);
+        expect(file && existsSync(file), entry.id).toBe(true);
+        const html = entry.content["#text"];
+        expect(entry.content["@_type"]).toBe("html");
+        expect(html.length).toBeGreaterThan(0);
+        expect(html).not.toMatch(/(?:href|src)="\/(?!\/)/);
+        for (const [, href] of html.matchAll(/href="([^"]+)"/g)) {
+          const target = localFile(site.outDir, href!);
+          if (target) expect(existsSync(target), href).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("feeds the post with its full content, and the latest entries newest first", () => {
+    const posts = readFeed(site.outDir, "/feed.xml").entry!;
+    expect(posts.map((e) => e.title)).toEqual(["armv8 and arm server"]);
+    expect(posts[0]!.updated).toBe("2012-11-05T10:37:00+08:00");
+    expect(posts[0]!.content["#text"]).toContain("Linaro Enterprise Group");
+    expect(posts[0]!.content["#text"]).toContain("AArch64");
+    const entries = readFeed(site.outDir, "/entries.xml").entry!;
+    const newest = site.data.published.entries.slice(-entries.length).reverse();
+    expect(entries.map((e) => e.id)).toEqual(newest.map((e) => `${BASE}${e.url}`));
+    const rpc = entries.find((e) => e.id.includes("1459-rpcbind"))!;
+    expect(rpc.content["#text"]).toContain("rcrpcbind");
+    expect(rpc.category?.map((c) => c["@_term"])).toContain("rpcbind");
+  });
+});
+
+describe("a hand-written post whose from: names the request", () => {
+  let site: BlogSite;
+  beforeAll(async () => {
+    site = await build("replaced");
+  });
+
+  it("takes the generated post's place", () => {
+    expect(postDirs(site.outDir)).toEqual(["armv8-and-arm-servers"]);
+    const page = readPage(site.outDir, "/blog/armv8-and-arm-servers/");
+    expect(toString(find(page, (el) => el.tagName === "h1")!)).toBe("ARMv8 and the ARM server push");
+    expect(readFeed(site.outDir, "/feed.xml").entry!.map((e) => e.title)).toEqual(["ARMv8 and the ARM server push"]);
+    expect(hrefs(readPage(site.outDir, "/todo/"))).toContain("/blog/armv8-and-arm-servers/");
+    expect(hrefs(readPage(site.outDir, site.data.published.byId.get("2012-11-05T10:03")!.url))).toContain("/blog/armv8-and-arm-servers/");
+  });
+
+  it("renders its Markdown with GFM and highlights its fenced transcripts, without the raw HTML", () => {
+    const html = readFileSync(fileOf(site.outDir, "/blog/armv8-and-arm-servers/"), "utf8");
+    expect(html).toContain("<table>");
+    expect(html).not.toContain('alert("raw html")');
+    const pres = findAll(readPage(site.outDir, "/blog/armv8-and-arm-servers/"), (el) => el.tagName === "pre");
+    expect(pres).toHaveLength(2);
+    for (const pre of pres) expect(String(pre.properties.className)).toContain("shiki");
+  });
+});
+
+describe("drafts", () => {
+  it("stay out of the build and the feeds; a post without from: is simply a post", async () => {
+    const site = await build("drafts");
+    expect(postDirs(site.outDir).sort()).toEqual(["armv8-and-arm-server", "rpcbind-and-nfs"]);
+    const titles = readFeed(site.outDir, "/feed.xml").entry!.map((e) => e.title);
+    expect(titles).toEqual(["When mount.nfs says rpc.statd is not running", "armv8 and arm server"]);
+    expect(readFileSync(fileOf(site.outDir, "/blog/"), "utf8")).not.toContain("Half-written");
+  });
+
+  it("with blog.generated: draft, keep the generated post out of the build", async () => {
+    const site = await build(undefined, { blog: { generated: "draft" } });
+    expect(postDirs(site.outDir)).toEqual([]);
+    expect(readFeed(site.outDir, "/feed.xml").entry).toBeUndefined();
+    expect(toString(find(readPage(site.outDir, "/todo/"), (el) => String(el.properties.className).includes("todo-blog"))!)).toContain("none published yet");
+  });
+
+  it("are shown, marked, under the dev server (npm start), and still kept out of the feeds", async () => {
+    const site = await build("drafts", {}, "serve");
+    expect(postDirs(site.outDir)).toContain("half-written");
+    expect(toString(readPage(site.outDir, "/blog/half-written/"))).toContain("Draft");
+    expect(readFileSync(fileOf(site.outDir, "/feed.xml"), "utf8")).not.toContain("Half-written");
+  });
+});
