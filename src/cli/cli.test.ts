@@ -1,0 +1,73 @@
+// The bin as a user runs it: from another folder, with paths as typed.
+
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../../bin/dotlog.js", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+function dotlog(...args: string[]) {
+  // Run from test/fixtures so the paths below are relative, as a user would type them.
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: `${ROOT}test/fixtures`, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("dotlog export", () => {
+  it("prints the timeline as JSON with files as given", () => {
+    const { code, stdout } = dotlog("export", "../../content/000_76b23a5250f26162.txt", "synth", "--format", "json");
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(["files", "entries", "tags", "series", "warnings"]);
+    expect(json.files[0]).toEqual({ file: "../../content/000_76b23a5250f26162.txt", encoding: "utf-8", directive: ".LOG", dateOrder: "ymd", preamble: ".LOG\n" });
+    expect(json.files.map((f: { file: string }) => f.file)).toContain("synth/gbk.txt");
+
+    const seed = json.entries.filter((e: { file: string }) => e.file.endsWith("000_76b23a5250f26162.txt"));
+    expect(seed).toHaveLength(18);
+    const blog = seed.find((e: { id: string }) => e.id === "2012-11-05T10:37");
+    expect(blog).toMatchObject({
+      timestamp: "2012-11-05T10:37",
+      line: 75,
+      title: "GTD",
+      tags: ["GTD"],
+      series: null,
+      todos: [{ text: "write a blog for this.", item: "1-1", blog: true }],
+    });
+    expect(blog.references[0]).toMatchObject({ target: "2012-11-05T10:03", item: null, resolved: "2012-11-05T10:03" });
+    const shell = seed.flatMap((e: { blocks: { kind: string; steps: unknown[] | null }[] }) => e.blocks).find((b: { kind: string }) => b.kind === "shell");
+    expect(Object.keys(shell)).toEqual(["kind", "lang", "promptStyle", "line", "endLine", "text", "steps"]);
+    expect(Object.keys(shell.steps[0])).toEqual(["prompt", "command", "output", "line"]);
+    expect(json.warnings[0]).toEqual({ file: "../../content/000_76b23a5250f26162.txt", line: 7, code: "unresolved-ref", message: "no entry at 2012-10-29T11:31" });
+  });
+
+  it("rejects an unknown format", () => {
+    const { code, stderr } = dotlog("export", "synth", "--format", "xml");
+    expect(code).toBe(2);
+    expect(stderr).toContain('--format must be json, not "xml"');
+  });
+});
+
+describe("dotlog check", () => {
+  it("prints file:line: code: message and exits 0", () => {
+    const { code, stdout } = dotlog("check", "bad/out-of-order.txt", "bad/nul-bytes.txt");
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      "bad/out-of-order.txt:4: out-of-order: 9:00 2012-11-01 is earlier than the entry before it (14:32 2012-11-02, line 2)\n" +
+        "bad/nul-bytes.txt:3: decode: this line has a NUL byte\n" +
+        "bad/nul-bytes.txt:5: decode: this line has a NUL byte\n",
+    );
+  });
+
+  it("exits 1 when a --strict code occurs", () => {
+    expect(dotlog("check", "bad/out-of-order.txt", "--strict", "decode,out-of-order").code).toBe(1);
+    expect(dotlog("check", "bad/out-of-order.txt", "--strict", "decode").code).toBe(0);
+  });
+
+  it("exits 2 on unreadable input and on bad usage", () => {
+    const missing = dotlog("check", "no/such/file.log");
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toContain("no/such/file.log:0: unreadable: ");
+    expect(dotlog("check").code).toBe(2);
+    expect(dotlog("frobnicate").code).toBe(2);
+  });
+});

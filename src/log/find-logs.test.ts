@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findLogs, globToRegExp } from "./find-logs.ts";
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "dotlog-find-"));
+  const files: Record<string, string | Buffer> = {
+    "2012/log201211.txt": ".LOG\n14:32 2012-11-01\n",
+    "2012/notes.LOG": "14:32 2012-11-01\n",
+    "journal": ".LOG\n14:32 2012-11-01\n",
+    "journal-crlf.md": ".LOG\r\n14:32 2012-11-01\r\n",
+    "journal-utf16": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(".LOG\r\n", "utf16le")]),
+    "readme.md": "# not a log\n",
+    "dotlog.config.json": "{}",
+    "posts/my-post.txt": "a hand-written post\n",
+    "posts/draft.md": ".LOG\n",
+    ".git/HEAD.txt": "ref: refs/heads/main\n",
+    "a.log": "",
+  };
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("findLogs", () => {
+  it("finds .log and .txt files, and other files that start with .LOG, except posts/ and hidden folders", async () => {
+    const found = (await findLogs(dir)).map((path) => path.slice(dir.length + 1));
+    expect(found).toEqual(["2012/log201211.txt", "2012/notes.LOG", "a.log", "journal", "journal-crlf.md", "journal-utf16"]);
+  });
+
+  it("takes a pattern, with ! to exclude", async () => {
+    const found = await findLogs(dir, { pattern: ["2012/*.txt", "!**/notes.*"] });
+    expect(found.map((path) => path.slice(dir.length + 1))).toEqual(["2012/log201211.txt", "journal", "journal-crlf.md", "journal-utf16"]);
+  });
+
+  it.each([
+    ["**/*.log", "a.log", true],
+    ["**/*.log", "x/y/a.log", true],
+    ["**/*.log", "a.log.bak", false],
+    ["*.txt", "x/a.txt", false],
+    ["2012/??.txt", "2012/ab.txt", true],
+    ["logs/**", "logs/a/b", true],
+  ])("%s matches %s: %s", (glob, path, expected) => {
+    expect(globToRegExp(glob).test(path)).toBe(expected);
+  });
+});
