@@ -10,7 +10,7 @@ import type { Entry, Timeline } from "../log/types.ts";
 import { bodyToMdast } from "./body-to-mdast.ts";
 import { constructPlugins, entryFile } from "./entry-tree.ts";
 import { baseCss } from "./css.ts";
-import { createHighlight, type HighlightStats } from "./highlight.ts";
+import { createHighlight, type Highlight, type HighlightStats } from "./highlight.ts";
 import type { LogBlock } from "./nodes.ts";
 import rehypeCode from "./rehype-code.ts";
 import rehypeTranscript from "./rehype-transcript.ts";
@@ -37,6 +37,8 @@ export interface Renderer {
   readonly css: string;
   /** Time spent in Shiki, for the bench. */
   readonly stats: HighlightStats;
+  /** The build's one highlighter, for code outside entries (hand-written blog posts). */
+  readonly highlight: Highlight;
 }
 
 const DEFAULTS: Required<RenderOptions> = { lightTheme: "github-light", darkTheme: "github-dark" };
@@ -77,5 +79,6 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
       return `${base}\n${highlight.classCss()}`;
     },
     stats: highlight.stats,
+    highlight,
   };
 }
