@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseTimeline, tagKey, type Timeline } from "../../log/index.ts";
 import { defaultOptions } from "../options.ts";
-import { publishTimeline } from "./index.ts";
+import { publishTimeline, redactOptions } from "./index.ts";
 import type { ExclusionOptions } from "./exclusion.ts";
 
 const SEED = "content/000_76b23a5250f26162.txt";
@@ -162,5 +162,24 @@ describe("the private tag", () => {
     const own = publishTimeline(full, options({ tags: ["company"] })).timeline;
     expect(own.entries).toEqual([]);
     expect(own.files[0]!.text).toBe(".LOG\r\n");
+  });
+});
+
+describe("the report's redaction count", () => {
+  it("sums what the log layer masked in every file, excluded entries included", () => {
+    const redact = redactOptions({ ...defaultOptions, redact: ["ipv4"], redactNames: ["Jim", "Jiaju"] });
+    expect(redact).toEqual({ rules: ["ipv4"], names: ["Jim", "Jiaju"], mask: "█████" });
+    const full = parseTimeline([{ file: SEED, bytes: seedBytes }], { redact: redact! });
+    const text = new TextDecoder().decode(seedBytes);
+    const written = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+    const expected = written(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g) + written(/\b(?:jim|jiaju)\b/gi);
+    expect(expected).toBeGreaterThan(5);
+    const { report } = publishTimeline(full, options({ tags: ["GTD"] }));
+    expect(report.redacted).toBe(expected);
+    expect(full.files[0]!.text).not.toMatch(/\bJim\b|147\.2\.207\.77/);
+  });
+
+  it("asks the log layer for nothing when nothing is to be masked", () => {
+    expect(redactOptions(defaultOptions)).toBeUndefined();
   });
 });
