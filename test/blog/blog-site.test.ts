@@ -33,7 +33,7 @@ interface AtomEntry {
   title: string;
   id: string;
   updated: string;
-  link: { "@_href": string; "@_rel": string };
+  link: { "@_href": string; "@_rel": string }[];
   category?: { "@_term": string }[];
   content: { "#text": string; "@_type": string };
 }
@@ -133,7 +133,7 @@ describe("the seed built as a site", () => {
       expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
       for (const entry of entries) {
         expect(entry.updated).toMatch(/\+08:00$/);
-        expect(entry.id).toBe(entry.link[0]?.["@_href"] ?? entry.link["@_href" as never]);
+        expect(entry.id).toBe(entry.link[0]?.["@_href"]);
         const file = localFile(site.outDir, entry.id);
         expect(file && existsSync(file), entry.id).toBe(true);
         const html = entry.content["#text"];

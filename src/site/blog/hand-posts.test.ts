@@ -1,7 +1,17 @@
 import { join } from "node:path";
-import { h } from "hastscript";
+import type { Element, Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { toString } from "hast-util-to-string";
+import { visit } from "unist-util-visit";
+import { createRenderer } from "../../render/index.ts";
 import { describe, expect, it } from "vitest";
 import { parseHandPost, readHandPosts } from "./hand-posts.ts";
+
+function findAll(tree: Root | Element, test: (el: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  visit(tree, "element", (el: Element) => void (test(el) && found.push(el)));
+  return found;
+}
 
 const fixtures = join(import.meta.dirname, "../../../test/fixtures/blog");
 
@@ -38,15 +48,25 @@ describe("readHandPosts", () => {
     expect(plain).toMatchObject({ draft: false, date: "2012-11-09T09:00", tags: ["nfs", "rpcbind"] });
   });
 
-  it("hands fenced blocks to the highlighter with their language", async () => {
-    const seen: string[] = [];
-    const highlight = (code: string, lang: string) => {
-      seen.push(`${lang}:${code.split("\n")[0]}`);
-      return h("pre.highlighted", { dataLang: lang }, code);
-    };
-    const [post] = (await readHandPosts(join(fixtures, "replaced/posts"), highlight)).posts;
-    expect(seen).toEqual(["shellsession:linux-vm4:/etc/xen/vm # virsh domiflist 6", "gdb:(gdb) p *xendev"]);
-    expect(post!.html).toContain('<pre class="highlighted" data-lang="gdb">');
+  it("renders fenced shellsession and gdb blocks as the log's transcripts, with the build's highlighter", async () => {
+    const renderer = await createRenderer();
+    const [post] = (await readHandPosts(join(fixtures, "replaced/posts"), renderer.highlight)).posts;
+    const tree = fromHtml(post!.html, { fragment: true });
+    const figures = findAll(tree, (el) => el.tagName === "figure");
+    expect(figures.map((f) => f.properties.dataLang)).toEqual(["shell", "gdb"]);
+    const commands = figures.map((f) => findAll(f, (el) => String(el.properties.className).includes("line-command")).map((el) => toString(el)));
+    expect(commands).toEqual([["linux-vm4:/etc/xen/vm # virsh domiflist 6"], ["(gdb) p *xendev"]]);
+    expect(figures[0]!.properties.dataCopy).toBe("virsh domiflist 6");
+    // Colours are classes in the renderer's stylesheet, never style attributes.
+    expect(post!.html).not.toContain("style=");
+    const classes = [...post!.html.matchAll(/dl-t-[\w-]+/g)].map((m) => m[0]);
+    expect(classes.length).toBeGreaterThan(0);
+    for (const name of new Set(classes)) expect(renderer.css).toContain(`.${name}`);
+  });
+
+  it("leaves fenced code plain without a highlighter", async () => {
+    const [post] = (await readHandPosts(join(fixtures, "replaced/posts"))).posts;
+    expect(post!.html).toContain('<code class="language-shellsession">');
   });
 
   it("accepts the log's own stamp in `from:` and warns about what it cannot read", async () => {

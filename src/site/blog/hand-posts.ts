@@ -15,7 +15,10 @@ import { VFile } from "vfile";
 import { matter } from "vfile-matter";
 import { slugify } from "../../log/slug.ts";
 import { normalizeRequestName } from "./request-name.ts";
-import rehypeFencedCode, { type CodeHighlighter } from "./rehype-fenced-code.ts";
+import type { Highlight } from "../../render/highlight.ts";
+import rehypeCode from "../../render/rehype-code.ts";
+import rehypeTranscript from "../../render/rehype-transcript.ts";
+import rehypeFencedCode from "./rehype-fenced-code.ts";
 
 export interface PostWarning {
   file: string;
@@ -41,7 +44,7 @@ export interface HandPost {
 
 export async function readHandPosts(
   postsDir: string,
-  highlight?: CodeHighlighter,
+  highlight?: Highlight,
 ): Promise<{ posts: HandPost[]; warnings: PostWarning[] }> {
   const names = await readdir(postsDir).catch(() => [] as string[]);
   const posts: HandPost[] = [];
@@ -63,7 +66,7 @@ export async function readHandPosts(
 export async function parseHandPost(
   file: string,
   markdown: string,
-  highlight?: CodeHighlighter,
+  highlight?: Highlight,
 ): Promise<{ post: HandPost; warnings: PostWarning[] }> {
   const warnings: PostWarning[] = [];
   const warn = (message: string): void => void warnings.push({ file, line: 1, code: "post", message });
@@ -75,11 +78,11 @@ export async function parseHandPost(
   }
   const data = (vfile.data.matter ?? {}) as Record<string, unknown>;
 
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype)
-    .use(rehypeFencedCode, { highlight });
+  const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
+  // Without the build's highlighter (unit tests), fenced code stays plain `<pre><code>`.
+  const processor = highlight
+    ? base.use(rehypeFencedCode).use(rehypeTranscript, { highlight }).use(rehypeCode, { highlight })
+    : base;
   const tree = (await processor.run(processor.parse(vfile), vfile)) as Root;
 
   const stem = basename(file).replace(/\.md$/i, "");

@@ -9,10 +9,9 @@ import type { PrivateBlogRequest } from "../privacy/index.ts";
 import type { PostLink } from "../pages/types.ts";
 import { blogChunks, postLink, postPages, postsByTag, postsFromEntry, type BlogChunk, type PostPage } from "./blog-pages.ts";
 import { buildFeeds, type Feed } from "./feeds.ts";
-import type { EntryRenderer } from "./generated-posts.ts";
+import type { Renderer } from "../../render/index.ts";
 import type { PostWarning } from "./hand-posts.ts";
 import { buildBlog } from "./posts.ts";
-import type { CodeHighlighter } from "./rehype-fenced-code.ts";
 import { todoRows, type TodoRow } from "./todo-list.ts";
 
 export type { Feed, FeedItem } from "./feeds.ts";
@@ -25,12 +24,12 @@ export interface BlogInput {
   timeline: Timeline;
   /** Entry bodies the site rendered already; posts reuse them. */
   bodies: ReadonlyMap<string, string>;
-  renderer: EntryRenderer;
+  /** The build's renderer: entries it has not rendered yet, and its highlighter for fenced code. */
+  renderer: Pick<Renderer, "renderEntry" | "highlight" | "css">;
   contentDir: string;
   options: SiteOptions;
   /** Show drafts; default: only under the dev server (`npm start`). */
   includeDrafts?: boolean;
-  highlight?: CodeHighlighter;
   /** Blog requests in entries the site does not publish (privacy's `publishTimeline`). */
   privateRequests?: PrivateBlogRequest[];
 }
@@ -57,7 +56,7 @@ export interface BlogPages {
 export async function loadBlog(input: BlogInput): Promise<BlogPages> {
   const { timeline, bodies, options } = input;
   const includeDrafts = input.includeDrafts ?? isDevServer();
-  const renderer: EntryRenderer = {
+  const renderer = {
     renderEntry: async (entry: Entry, t: Timeline) => bodies.get(entry.id) ?? input.renderer.renderEntry(entry, t),
   };
   const blog = await buildBlog({
@@ -66,7 +65,7 @@ export async function loadBlog(input: BlogInput): Promise<BlogPages> {
     postsDir: join(input.contentDir, "posts"),
     options: options.blog,
     includeDrafts,
-    ...(input.highlight ? { highlight: input.highlight } : {}),
+    highlight: input.renderer.highlight,
     ...(input.privateRequests ? { privateRequests: input.privateRequests } : {}),
   });
   const posts = postPages(blog, timeline, options.timeZone);
@@ -99,10 +98,11 @@ function isDevServer(): boolean {
 }
 
 /** The site pipeline's one call: the blog's pages, with posts placed on the home and tag pages. */
-export async function withBlog<P extends { posts: PostLink[]; tagPosts: Record<string, PostLink[]> }>(
+export async function withBlog<P extends { posts: PostLink[]; tagPosts: Record<string, PostLink[]>; rendererCss: string }>(
   pages: P,
   input: BlogInput,
 ): Promise<P & { blog: BlogPages }> {
   const blog = await loadBlog(input);
-  return { ...pages, posts: blog.links, tagPosts: blog.byTag, blog };
+  // Fenced code in hand-written posts may have added token classes to the renderer's sheet.
+  return { ...pages, posts: blog.links, tagPosts: blog.byTag, rendererCss: input.renderer.css, blog };
 }

@@ -9,7 +9,7 @@ import { findBlogRequests } from "./blog-requests.ts";
 import { generatePost, generatePrivatePost, type EntryRenderer } from "./generated-posts.ts";
 import { readHandPosts, type HandPost, type PostWarning } from "./hand-posts.ts";
 import { postTags } from "./post-tags.ts";
-import type { CodeHighlighter } from "./rehype-fenced-code.ts";
+import type { Highlight } from "../../render/highlight.ts";
 import type { BlogRequest, Post } from "./types.ts";
 
 export interface BlogInput {
@@ -20,7 +20,7 @@ export interface BlogInput {
   options: SiteOptions["blog"];
   /** True under `npm start`: drafts are shown (and marked) there, never in a build. */
   includeDrafts: boolean;
-  highlight?: CodeHighlighter;
+  highlight?: Highlight;
   /** Requests written in entries the site does not publish (privacy); their posts show only public entries. */
   privateRequests?: PrivateBlogRequest[];
 }

@@ -1,32 +1,54 @@
-// Fenced code in hand-written posts (```shellsession, ```gdb, …) goes through the same
-// highlighter as the log's transcripts, so a post and the entry it grew from look alike.
+// Fenced code in hand-written posts (```shellsession, ```gdb, ```ini, …) becomes the same kind
+// of literal block the log's entries have, and goes through the renderer's own transcript and
+// code plugins with the build's one highlighter: a post and the entry it grew from look alike,
+// and the token classes land in the one renderer stylesheet.
 
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
+import { findBlocks } from "../../log/blocks.ts";
+import type { Block } from "../../log/types.ts";
 
-/** Highlighted `<pre>` for the code, or null when the language is unknown (kept as plain code). */
-export type CodeHighlighter = (code: string, lang: string) => Element | null;
+/** Fence languages that are transcripts when their lines start with a prompt. */
+const SESSION_LANGUAGES = new Set(["shellsession", "console", "gdb", "lldb", "pycon"]);
+const PLAIN_LANGUAGES = new Set(["", "text", "txt", "plain"]);
 
-export default function rehypeFencedCode(options: { highlight?: CodeHighlighter | undefined }) {
+/** Replaces each fenced `<pre><code class="language-x">` with a block placeholder the renderer's plugins fill in. */
+export default function rehypeFencedCode() {
   return (tree: Root): void => {
-    const highlight = options.highlight;
-    if (!highlight) return;
     visit(tree, "element", (node, index, parent) => {
       if (node.tagName !== "pre" || parent === undefined || index === undefined) return;
       const code = node.children.find((child): child is Element => child.type === "element" && child.tagName === "code");
-      const lang = languageOf(code);
-      if (!code || lang === null) return;
+      if (!code) return;
       // remark ends a fence's text with a newline that is not part of the code.
-      const highlighted = highlight(toString(code).replace(/\n$/, ""), lang);
-      if (highlighted) parent.children[index] = highlighted;
+      const block = fencedBlock(toString(code).replace(/\n$/, ""), languageOf(code));
+      parent.children[index] = { type: "element", tagName: "figure", properties: {}, children: [], data: { dotlogBlock: block } as Element["data"] };
+      return SKIP;
     });
   };
 }
 
-function languageOf(code: Element | undefined): string | null {
-  const classes = code?.properties.className;
-  if (!Array.isArray(classes)) return null;
-  const name = classes.map(String).find((c) => c.startsWith("language-"));
-  return name === undefined ? null : name.slice("language-".length);
+export function fencedBlock(text: string, lang: string): Block {
+  const lines = text.split("\n").map((line, i) => ({ line: i + 1, text: line }));
+  if (SESSION_LANGUAGES.has(lang)) {
+    const [session, ...more] = findBlocks(lines);
+    const whole = session && more.length === 0 && session.line === 1 && session.endLine === lines.length;
+    if (whole && session.steps && session.steps.length > 0) return session;
+  }
+  const plain = PLAIN_LANGUAGES.has(lang);
+  return {
+    kind: plain ? "preformatted" : "script",
+    lang: plain ? "text" : lang === "shellsession" || lang === "console" ? "shellscript" : lang,
+    promptStyle: null,
+    line: 1,
+    endLine: lines.length,
+    text,
+    steps: null,
+  };
+}
+
+function languageOf(code: Element): string {
+  const classes = code.properties.className;
+  const name = Array.isArray(classes) ? classes.map(String).find((c) => c.startsWith("language-")) : undefined;
+  return name === undefined ? "" : name.slice("language-".length).toLowerCase();
 }
