@@ -210,9 +210,10 @@ for (const fixture of fixtures) {
         extends: ["html-validate:recommended"],
         rules: {
           // Log text keeps its trailing spaces inside <pre>, and Eleventy's HTML base transform
-          // re-serializes boolean attributes as `defer=""`: neither is invalid HTML.
+          // re-serializes boolean attributes as `defer=""` and `hidden=""`: none is invalid HTML.
           "no-trailing-whitespace": "off",
           "attribute-boolean-style": "off",
+          "attribute-empty-style": "off",
         },
       });
       const problems: string[] = [];
