@@ -36,7 +36,7 @@ export async function buildSiteData({ contentDir, options, timeline, progress }:
   const published = privacy.timeline;
   const renderer = await createRenderer();
   const bodies = await renderBodies(published, renderer, progress);
-  const pages = await withBlog(assemblePages({ timeline: published, bodies, options, rendererCss: renderer.css }), { timeline: published, bodies, renderer, contentDir, options });
+  const pages = await withBlog(assemblePages({ timeline: published, bodies, options, rendererCss: renderer.css }), { timeline: published, bodies, renderer, contentDir, options, privateRequests: privacy.privateBlogRequests });
   return { timeline: read, published, privacy, pages };
 }
 
@@ -47,6 +47,7 @@ async function readTimeline(contentDir: string, options: SiteOptions, progress?:
     ...(options.logs.encoding ? { encoding: options.logs.encoding } : {}),
     dateOrder: options.logs.dateOrder,
     redact: redactOptions(options),
+    blogPhrases: options.blog.phrases,
   });
   progress?.("reading", 1, 1);
   return timeline;

@@ -113,7 +113,10 @@ describe("the seed built as a site", () => {
   });
 
   it("links the feeds from every page", () => {
-    for (const file of allHtmlFiles(site.outDir)) {
+    // Redirect stubs for id URLs (`/2012/11/01/1432/`) are not pages a reader sees.
+    const pages = allHtmlFiles(site.outDir).filter((file) => !readFileSync(file, "utf8").includes('http-equiv="refresh"'));
+    expect(pages.length).toBeGreaterThan(site.data.published.entries.length);
+    for (const file of pages) {
       const tree = readPage(site.outDir, "/" + path.relative(site.outDir, file).replace(/index\.html$/, ""));
       const alternates = findAll(tree, (el) => el.tagName === "link" && String(el.properties.rel) === "alternate")
         .map((el) => String(el.properties.href));

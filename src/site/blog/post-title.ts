@@ -33,7 +33,8 @@ export function itemTitle(entry: Entry, item: ItemNode): string {
     from = spanEnd;
   }
   segments.push(line.slice(from));
-  return cleanTitle(segments);
+  // `1), \TODO: write a blog about …`: the TODO is the item's whole text.
+  return cleanTitle(segments).replace(/^\\TODO:\s*/, "");
 }
 
 function cleanTitle(segments: string[]): string {
