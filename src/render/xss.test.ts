@@ -1,0 +1,106 @@
+// test/fixtures/xss/payloads.json: each payload is placed in a header (title and tags), a body
+// line, a TODO, a reference's context and its target's title (the tooltip), URLs, a shell
+// transcript (command and output), a gdb session and a config block. The output HTML is parsed
+// back: only elements, attributes, classes and URLs that dotlog generates may appear, and the
+// payload's text must still be there, escaped, for the reader.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseTimeline } from "../log/index.ts";
+import { createRenderer, type Renderer } from "./index.ts";
+import { attr, byClass, classes, elements, parse, textOf } from "./testing/html.ts";
+import { visibleControls } from "./visible-controls.ts";
+
+const { payloads } = JSON.parse(readFileSync(join(import.meta.dirname, "../../test/fixtures/xss/payloads.json"), "utf8")) as {
+  payloads: string[];
+};
+
+const ALLOWED: Record<string, string[]> = {
+  div: ["className"],
+  p: ["className"],
+  br: [],
+  ol: ["className", "start"],
+  li: ["id", "className"],
+  span: ["className", "id", "title", "dataInsertion"],
+  a: ["href", "title", "className"],
+  time: ["className", "dateTime"],
+  data: ["value"],
+  ins: ["className", "dateTime"],
+  strong: [],
+  figure: ["className", "dataLang", "dataCopy"],
+  figcaption: ["className"],
+  pre: ["className", "tabIndex"],
+  code: [],
+};
+
+const CLASSES = new Set(
+  `log-body outline outline-comma outline-paren outline-parens item marker ref ref-unresolved url item-time todo
+  todo-blog todo-badge plan-summary plan-worked plan-total plan-spent plan-time plan-minutes plan-range insertion
+  insertion-label insertion-end inserted block block-shell block-gdb block-repl block-config block-script
+  block-preformatted block-label plain transcript line line-command line-output prompt command output shiki
+  shiki-themes github-light github-dark`.split(/\s+/),
+);
+
+function logWith(payload: string): string {
+  return [
+    ".LOG",
+    "10:00 2013-03-01",
+    `xss, ${payload}, test: ${payload}`,
+    `1, body ${payload}`,
+    `\\TODO: ${payload}`,
+    "",
+    "10:05 2013-03-01",
+    "xss; follow-up",
+    `1, see"10:00 2013-03-01"1 ${payload}`,
+    `2, http://example.com/${payload} and https://example.com/a?${payload}`,
+    "3, ",
+    `linux-vm4:/etc/xen/vm # echo ${payload}`,
+    payload,
+    "4, ",
+    `(gdb) p "${payload}"`,
+    `$1 = "${payload}"`,
+    "5, .git/config",
+    "[diff]",
+    `    external = ${payload}`,
+    "",
+  ].join("\n");
+}
+
+let renderer: Renderer;
+beforeAll(async () => {
+  renderer = await createRenderer();
+});
+
+describe("XSS corpus", () => {
+  it("has at least 30 payloads", () => {
+    expect(payloads.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(payloads.map((payload, index) => [index, payload]))("payload %i stays text: %s", async (_index, payload) => {
+    const timeline = parseTimeline([{ file: "xss.log", bytes: new TextEncoder().encode(logWith(payload)) }]);
+    expect(timeline.entries).toHaveLength(2);
+    let shown = "";
+    let references = 0;
+    let transcripts = 0;
+    for (const entry of timeline.entries) {
+      const tree = parse(await renderer.renderEntry(entry, timeline));
+      for (const element of elements(tree)) {
+        const allowed = ALLOWED[element.tagName];
+        expect(allowed, `<${element.tagName}>`).toBeDefined();
+        for (const key of Object.keys(element.properties)) expect(allowed, `${element.tagName}[${key}]`).toContain(key);
+        for (const name of classes(element)) expect(CLASSES.has(name) || /^dl-t-[a-z0-9]+$/.test(name), `class ${name}`).toBe(true);
+        const id = attr(element, "id");
+        if (id !== undefined) expect(id).toMatch(/^(?:i\d+(?:-\d+)*|todo-\d+)$/);
+        const href = attr(element, "href");
+        if (href !== undefined) expect(href).toMatch(/^(?:\/(?!\/)|(?:https?|ftp):\/\/)/i);
+      }
+      shown += textOf(tree);
+      references += elements(tree, (e) => e.tagName === "a" && classes(e).includes("ref")).length;
+      transcripts += byClass(tree, "transcript").length;
+    }
+    // The payload really sat in a resolved reference's line and in a transcript.
+    expect(references).toBeGreaterThanOrEqual(1);
+    expect(transcripts).toBeGreaterThanOrEqual(1);
+    expect(shown).toContain(`body ${visibleControls(payload)}`);
+  });
+});
