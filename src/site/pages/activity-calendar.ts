@@ -32,7 +32,7 @@ export function activityCalendar({ counts, from, to, label }: CalendarInput): st
   const last = parseDay(to);
   const start = first - weekday(first) * DAY_MS; // the Monday of the first week
   const weeks = Math.floor((last - start) / DAY_MS / 7) + 1;
-  const width = LEFT + weeks * STEP;
+  const width = LEFT + weeks * STEP + 14; // room for a month label on the last column
   const height = TOP + 7 * STEP;
   const parts: string[] = [];
 
