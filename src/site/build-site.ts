@@ -148,7 +148,7 @@ export function createEleventy({ build, outDir, runMode, config }: CreateElevent
 
 /** Records for the search index: what the site publishes, after the privacy step. */
 export function siteSearchDocuments(data: SiteData): SearchDocument[] {
-  return searchDocuments(data.published);
+  return searchDocuments(data.published, data.pages.blog?.search);
 }
 
 /** One line per input problem that makes the build fail although the rest of the site was written. */

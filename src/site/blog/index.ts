@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Entry, Timeline } from "../../log/types.ts";
 import type { SiteOptions } from "../options.ts";
 import type { PrivateBlogRequest } from "../privacy/index.ts";
+import type { PostInput } from "../search/documents.ts";
 import type { PostLink } from "../pages/types.ts";
 import { blogChunks, postLink, postPages, postsByTag, postsFromEntry, type BlogChunk, type PostPage } from "./blog-pages.ts";
 import { buildFeeds, type Feed } from "./feeds.ts";
@@ -47,8 +48,8 @@ export interface BlogPages {
   fromEntry: Record<string, PostLink[]>;
   todos: TodoRow[];
   feeds: Feed[];
-  /** What the search index needs of each post (search/documents.ts `PostInput`). */
-  search: { url: string; title: string; date: string; tags: string[]; text: string }[];
+  /** What the search index needs of each published post. */
+  search: PostInput[];
   warnings: PostWarning[];
   drafts: boolean;
 }
@@ -83,7 +84,7 @@ export async function loadBlog(input: BlogInput): Promise<BlogPages> {
         url: post.url,
         title: post.title,
         date: `${post.date}T${post.time}`,
-        tags: post.tags.map((tag) => tag.name),
+        tags: post.tags,
         text: blog.posts.find((p) => p.url === post.url)?.text ?? post.summary,
       })),
     warnings: blog.warnings,

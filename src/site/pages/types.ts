@@ -1,5 +1,6 @@
 // The page models the templates read. Built once per build from the timeline and the rendered
 // bodies; listing pages hold references to these objects, never copies of rendered HTML.
+import type { BlogPages } from "../blog/index.ts";
 
 export interface EntryLink {
   id: string;
@@ -155,5 +156,7 @@ export interface SitePages {
   posts: PostLink[];
   /** Posts by tag key, for the first page of each tag. */
   tagPosts: Record<string, PostLink[]>;
+  /** The blog's pages (src/site/blog/), added by `withBlog` in the data pipeline. */
+  blog?: BlogPages;
   rendererCss: string;
 }
