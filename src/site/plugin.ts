@@ -4,7 +4,7 @@
 // HtmlBasePlugin applies `pathPrefix` to every page once.
 
 import { fileURLToPath } from "node:url";
-import { HtmlBasePlugin } from "@11ty/eleventy";
+import { HtmlBasePlugin, type EleventyUserConfig } from "@11ty/eleventy";
 import type { Timeline } from "../log/index.ts";
 import { resolveSiteOptions } from "./config/index.ts";
 import type { SiteOptions } from "./options.ts";
@@ -34,14 +34,6 @@ export interface DotlogBuild {
 
 const BUILD = Symbol.for("dotlog.build");
 
-type EleventyConfig = {
-  addPlugin(plugin: unknown, options?: unknown): unknown;
-  addGlobalData(name: string, data: unknown): unknown;
-  addPassthroughCopy(paths: Record<string, string>): unknown;
-  addFilter(name: string, filter: (...args: never[]) => unknown): unknown;
-  addWatchTarget(path: string): unknown;
-};
-
 export function useBuild(eleventyConfig: object, build: DotlogBuild): void {
   (eleventyConfig as Record<symbol, DotlogBuild>)[BUILD] = build;
 }
@@ -51,7 +43,7 @@ export function buildOf(eleventyConfig: object): DotlogBuild {
   return (config[BUILD] ??= {});
 }
 
-export default function dotlogPlugin(eleventyConfig: EleventyConfig, pluginOptions: unknown = {}): void {
+export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginOptions: unknown = {}): void {
   const build = buildOf(eleventyConfig);
   const contentDir = build.contentDir ?? "content";
   const options = resolveSiteOptions(pluginOptions, contentDir);
