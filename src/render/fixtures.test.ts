@@ -35,6 +35,8 @@ interface EntryFacts {
   insertions?: { datetime: string; label: string; end: string | null }[];
   plan?: string;
   text?: string[];
+  /** Elements that must not appear (nothing in a log is Markdown or HTML). */
+  absent?: string[];
 }
 
 interface Expected {
@@ -114,6 +116,7 @@ describe.each(CASES)("fixture %s", (name) => {
     if (facts.plan !== undefined) expect(byClass(body, "plan-summary").map(textOf)).toEqual([facts.plan]);
     const text = textOf(body);
     for (const piece of facts.text ?? []) expect(text).toContain(piece);
+    for (const tag of facts.absent ?? []) expect(elements(body, (e) => e.tagName === tag), `<${tag}>`).toEqual([]);
   });
 
   it("every entry: exact block text, live anchors, honest links, no style, no lost line", async () => {
