@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileOf, find, findAll, readPage, allHtmlFiles } from "../site/html.ts";
 import { toString } from "hast-util-to-string";
@@ -59,6 +60,22 @@ function readFeed(outDir: string, url: string): AtomFeed {
   return doc.feed;
 }
 
+const validator = new HtmlValidate({
+  extends: ["html-validate:recommended"],
+  // As the site tests: Eleventy's HTML base transform writes boolean attributes as `defer=""`.
+  rules: { "no-trailing-whitespace": "off", "attribute-boolean-style": "off", "attribute-empty-style": "off" },
+});
+
+/** html-validate's complaints about the blog's own pages. */
+async function invalid(site: BlogSite): Promise<string[]> {
+  const problems: string[] = [];
+  for (const url of ["/blog/", "/todo/", ...site.blog.posts.map((post) => post.url)]) {
+    const report = await validator.validateString(readFileSync(fileOf(site.outDir, url), "utf8"), url);
+    for (const result of report.results) for (const m of result.messages) problems.push(`${url}:${m.line} ${m.ruleId} ${m.message}`);
+  }
+  return problems;
+}
+
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
 
 /** A site URL of the build → the file it is served from, or null for other origins. */
@@ -110,6 +127,10 @@ describe("the seed built as a site", () => {
     expect(hrefs(discuss as never).filter((h) => h.startsWith("/blog/"))).toEqual([]);
     expect(toString(blog!)).toContain("write a blog for this.");
     expect(hrefs(blog as never)).toContain("/blog/armv8-and-arm-server/");
+  });
+
+  it("writes valid HTML for /blog/, /todo/ and the post", async () => {
+    expect(await invalid(site)).toEqual([]);
   });
 
   it("links the feeds from every page", () => {
@@ -188,6 +209,13 @@ describe("a hand-written post whose from: names the request", () => {
     const pres = findAll(readPage(site.outDir, "/blog/armv8-and-arm-servers/"), (el) => el.tagName === "pre");
     expect(pres).toHaveLength(2);
     for (const pre of pres) expect(String(pre.properties.className)).toContain("shiki");
+    // The token classes are in the renderer's stylesheet the page links.
+    const css = readFileSync(fileOf(site.outDir, "/assets/renderer.css"), "utf8");
+    for (const name of new Set([...html.matchAll(/dl-t-[\w-]+/g)].map((m) => m[0]))) expect(css).toContain(`.${name}`);
+  });
+
+  it("writes valid HTML", async () => {
+    expect(await invalid(site)).toEqual([]);
   });
 });
 
@@ -212,5 +240,6 @@ describe("drafts", () => {
     expect(postDirs(site.outDir)).toContain("half-written");
     expect(toString(readPage(site.outDir, "/blog/half-written/"))).toContain("Draft");
     expect(readFileSync(fileOf(site.outDir, "/feed.xml"), "utf8")).not.toContain("Half-written");
+    expect(await invalid(site)).toEqual([]);
   });
 });
