@@ -24,6 +24,9 @@ const ALIGNED = /\S {3,}\S.* {3,}\S/;
 // `char * strcpy(d, s)` above its body: a C function head.
 const SIGNATURE = /^[A-Za-z_][\w \t*]*\b[A-Za-z_]\w*\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$/;
 const BULLET = /^[-*•+] /;
+// Past this length a line is data, not code: the shape tests below only look at short lines
+// (and stay linear on a 5 MB line).
+const LONG_LINE = 2000;
 const CODE_CHAR = /[(){};=<>*&|#[\]_]|->/;
 
 export function findBlocks(lines: SourceLine[]): Block[] {
@@ -64,6 +67,7 @@ function blockAt(scans: ScanLine[], index: number): { block: Block; end: number 
     const end = extend(scans, index, (next) => SECTION.test(next.text) || KEY_VALUE.test(next.text) || CONFIG_COMMENT.test(next.text));
     return { end, block: makeBlock(scans, index, end, "config", "ini", null, null) };
   }
+  if (scan.text.length > LONG_LINE) return null;
   const next = scans[index + 1];
   const head = SIGNATURE.test(scan.text) && next !== undefined && (next.text.trim().startsWith("{") || startsCode(next.text));
   if (!scan.marked && (head || startsCode(scan.text))) {
@@ -94,14 +98,14 @@ function extend(scans: ScanLine[], start: number, belongs: (scan: ScanLine) => b
 }
 
 function startsCode(text: string): boolean {
-  if (text.trim() === "" || isProse(text.trim())) return false;
+  if (text.length > LONG_LINE || text.trim() === "" || isProse(text.trim())) return false;
   if (INDENTED.test(text)) return CODE_CHAR.test(text); // an indented line of words is a quote or an address
   if (CALL.test(text) || PREPROCESSOR.test(text) || BACKTRACE.test(text) || ALIGNED.test(text)) return true;
   return C_END.test(text.trimEnd()) && !BULLET.test(text);
 }
 
 function continuesCode(text: string): boolean {
-  return INDENTED.test(text) || startsCode(text) || CODE_LABEL.test(text);
+  return INDENTED.test(text) || startsCode(text) || (text.length <= LONG_LINE && CODE_LABEL.test(text));
 }
 
 function scriptLang(shebang: RegExpExecArray): string {

@@ -16,7 +16,10 @@ const OPEN = `["“”]`;
 const CLOSE = `["“”]`;
 const QUOTED = new RegExp(`${OPEN}[ \\t]*(${STAMP_TEXT})[ \\t]*${CLOSE}(end\\b)?(\\d+(?:-\\d+)*\\)?)?`, "giu");
 const INTRO = new RegExp(`(?:\\bsee|\\bref:)[ \\t]*${OPEN}`, "giu");
-const STAMP_START = new RegExp(`^[ \\t]*(${STAMP_TEXT})`, "u");
+const STAMP_START = new RegExp(`[ \\t]*(${STAMP_TEXT})`, "uy");
+const CLOSE_QUOTE = /["“”]/u;
+// A quotation closes within a line's worth of text; looking further only costs time.
+const QUOTE_REACH = 400;
 
 /** References in one line of text, left to right. */
 export function findReferences(text: string, dateOrder: DateOrder | null = null): ReferenceMatch[] {
@@ -52,9 +55,9 @@ export function findUnclosedReferences(text: string, dateOrder: DateOrder | null
   for (const intro of text.matchAll(INTRO)) {
     const quote = intro.index + intro[0].length - 1;
     if (closed.has(quote)) continue;
-    const rest = text.slice(quote + 1);
-    const stamp = STAMP_START.exec(rest);
-    const hasClose = /["“”]/u.test(rest);
+    STAMP_START.lastIndex = quote + 1;
+    const stamp = STAMP_START.exec(text);
+    const hasClose = CLOSE_QUOTE.test(text.slice(quote + 1, quote + 1 + QUOTE_REACH));
     if (!stamp && hasClose) continue; // `see "hg help config"`: a quotation, not a reference
     const target = stamp ? readInlineStamp(stamp[1]!, dateOrder) : null;
     unclosed.push({ column: quote, length: 1 + (stamp ? stamp[0].length : 0), target });

@@ -64,9 +64,12 @@ export function scanTranscript(lines: ScanLine[], start: number, first: PromptMa
     // Output follows its command directly; a Chinese line there is the author commenting.
     if (index > start && (isAuthorLine(scan) || isCjkProse(scan.text))) break;
     if (scan.text.trim() === "") {
-      const next = lines.slice(index + 1).find((candidate) => candidate.text.trim() !== "");
+      let after = index + 1;
+      while (after < lines.length && lines[after]!.text.trim() === "") after++;
+      const next = lines[after];
       if (!next || isAuthorLine(next) || (!promptAt(next) && isProse(next.text))) break;
-      current?.output.push(scan.text);
+      for (let blank = index; blank < after; blank++) current?.output.push(lines[blank]!.text);
+      index = after - 1;
       continue;
     }
     const prompt = index === start ? first : promptAt(scan);

@@ -8,23 +8,33 @@ export interface UrlFound {
 }
 
 const URL = /\b(?:https?|ftp):\/\/[^\s"'<>`\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+/giu;
-const TRAILING = /[.,;:!?)\]}*]$/;
+const TRAILING = /^[.,;:!?)\]}*]$/;
 
 export function findUrls(text: string): UrlFound[] {
   const found: UrlFound[] = [];
   for (const match of text.matchAll(URL)) {
-    let url = match[0];
-    while (TRAILING.test(url)) {
-      if (url.endsWith(")") && count(url, "(") >= count(url, ")")) break;
-      if (url.endsWith("]") && count(url, "[") >= count(url, "]")) break;
-      url = url.slice(0, -1);
-    }
+    const url = trimTrailing(match[0]);
     if (/^[a-z]+:\/\/$/i.test(url)) continue;
     found.push({ url, column: match.index });
   }
   return found;
 }
 
+function trimTrailing(url: string): string {
+  let end = url.length;
+  const open = { ")": count(url, "("), "]": count(url, "[") };
+  let close = { ")": count(url, ")"), "]": count(url, "]") };
+  while (end > 0 && TRAILING.test(url[end - 1]!)) {
+    const last = url[end - 1]!;
+    if ((last === ")" || last === "]") && open[last] >= close[last]) break;
+    if (last === ")" || last === "]") close = { ...close, [last]: close[last] - 1 };
+    end--;
+  }
+  return url.slice(0, end);
+}
+
 function count(text: string, char: string): number {
-  return text.split(char).length - 1;
+  let total = 0;
+  for (let index = text.indexOf(char); index >= 0; index = text.indexOf(char, index + 1)) total++;
+  return total;
 }
