@@ -23,7 +23,8 @@ export type WarningCode =
   | "duplicate-item" // two outline items with the same path in one entry
   | "tag-slug-collision" // two different tags that slug to the same URL
   | "no-logs" // a content folder without any log file
-  | "unreadable"; // a file that cannot be read
+  | "unreadable" // a file that cannot be read
+  | "post"; // a hand-written blog post (content/posts/*.md) with front matter dotlog cannot use
 
 export interface LogWarning {
   file: string;

@@ -243,3 +243,19 @@ describe("drafts", () => {
     expect(await invalid(site)).toEqual([]);
   });
 });
+
+describe("hand-written posts with front matter dotlog cannot use", () => {
+  it("are still published, and each problem is a `post` warning naming the file for the build report", async () => {
+    const site = await build("broken");
+    const posts = site.blog.posts.filter((post) => post.origin === "hand");
+    expect(posts).toHaveLength(2);
+    for (const post of posts) expect(existsSync(fileOf(site.outDir, post.url))).toBe(true);
+    expect(toString(readPage(site.outDir, "/blog/notes-on-xen/"))).toContain("libxl__domain_suspend forks a helper");
+    expect(toString(readPage(site.outDir, "/blog/unclosed/"))).toContain("still reaches the site");
+    const warnings = site.data.timeline.warnings.filter((w) => w.code === "post");
+    const byFile = (name: string) => warnings.filter((w) => w.file.endsWith(name)).map((w) => w.message).join("\n");
+    expect(byFile("notes-on-xen.md")).toMatch(/date: someday/);
+    expect(byFile("notes-on-xen.md")).toMatch(/from: the migration entry/);
+    expect(byFile("unclosed.md")).toMatch(/YAML/);
+  });
+});

@@ -14,18 +14,15 @@ import { unified } from "unified";
 import { VFile } from "vfile";
 import { matter } from "vfile-matter";
 import { slugify } from "../../log/slug.ts";
+import type { LogWarning } from "../../log/types.ts";
 import { normalizeRequestName } from "./request-name.ts";
 import type { Highlight } from "../../render/highlight.ts";
 import rehypeCode from "../../render/rehype-code.ts";
 import rehypeTranscript from "../../render/rehype-transcript.ts";
 import rehypeFencedCode from "./rehype-fenced-code.ts";
 
-export interface PostWarning {
-  file: string;
-  line: number;
-  code: "post";
-  message: string;
-}
+/** A warning about a hand-written post: a `LogWarning` with code `post`, for the build report. */
+export type PostWarning = LogWarning & { code: "post" };
 
 /** A hand-written post before it is placed among the others (tags are plain names yet). */
 export interface HandPost {

@@ -3,7 +3,7 @@
 // home, tag, entry and search pages need to know about posts.
 
 import { join } from "node:path";
-import type { Entry, Timeline } from "../../log/types.ts";
+import type { Entry, LogWarning, Timeline } from "../../log/types.ts";
 import type { SiteOptions } from "../options.ts";
 import type { PrivateBlogRequest } from "../privacy/index.ts";
 import type { PostInput } from "../search/documents.ts";
@@ -33,6 +33,8 @@ export interface BlogInput {
   includeDrafts?: boolean;
   /** Blog requests in entries the site does not publish (privacy's `publishTimeline`). */
   privateRequests?: PrivateBlogRequest[];
+  /** Where the blog's warnings go too: the build report's list (the read timeline's warnings). */
+  warnings?: LogWarning[];
 }
 
 export interface BlogPages {
@@ -69,6 +71,7 @@ export async function loadBlog(input: BlogInput): Promise<BlogPages> {
     highlight: input.renderer.highlight,
     ...(input.privateRequests ? { privateRequests: input.privateRequests } : {}),
   });
+  input.warnings?.push(...blog.warnings);
   const posts = postPages(blog, timeline, options.timeZone);
   return {
     posts,
