@@ -1,6 +1,7 @@
 // The header line → title, tags and series, by the rule of log-format.md
 // ("How dotlog reads a header"). Tags come out as written; folding is the timeline's job.
 
+import { STAMP_TEXT } from "./inline-stamp.ts";
 import { matchMarker } from "./outline.ts";
 import { matchPrompt } from "./prompts.ts";
 import type { Header, Series, SourceLine } from "./types.ts";
@@ -17,10 +18,17 @@ const CONT = /^cont(\d+)$/i;
 const CONTINUED = /\s*[（(]续[）)]$/;
 const URL_START = /^(?:https?|ftp):\/\//i;
 const TITLE_LENGTH = 60;
+const BRACKETED_STAMP = new RegExp(`^\\s*[(（]\\s*${STAMP_TEXT}\\s*[)）]\\s*$`, "u");
+// A `\TODO` written into a header is a TODO (todos.ts), not an element.
+const TODO_IN_HEADER = /\\TODO\b.*$/i;
 
-/** The first non-blank line, when it is a header: not an outline item, a prompt or a URL. */
+/**
+ * The first non-blank line, when it is a header: not an outline item, a prompt or a URL. A
+ * bracketed stamp before it, `(14:57 2012-04-12)`, says when the entry was written and is
+ * passed over.
+ */
 export function findHeaderLine(lines: SourceLine[]): SourceLine | null {
-  const first = lines.find((line) => line.text.trim() !== "");
+  const first = lines.find((line) => line.text.trim() !== "" && !BRACKETED_STAMP.test(line.text));
   if (!first) return null;
   const text = first.text.trim();
   if (matchMarker(first.text) || matchPrompt(first.text) || URL_START.test(text)) return null;
@@ -31,7 +39,7 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
   const line = findHeaderLine(lines);
   if (!line) return { header: null, title: untitled(lines, stampText), tags: [], series: null };
 
-  const parts = line.text.split(SEPARATORS).map((part) => part.trim()).filter((part) => part !== "");
+  const parts = line.text.replace(TODO_IN_HEADER, "").split(SEPARATORS).map((part) => part.trim()).filter((part) => part !== "");
   const elements: string[] = [];
   let series: Series | null = null;
   for (const part of parts) {

@@ -35,7 +35,7 @@ function bodyLines(nodes: BodyNode[]): SourceLine[] {
 
 function expectLossless(entry: RawEntry, header: number | null) {
   const { fields } = parseEntry(entry);
-  const expected = entry.lines.filter((line) => header === null || line.line > header);
+  const expected = entry.lines.filter((line) => line.line !== header);
   expect(bodyLines(fields.body)).toEqual(expected);
 }
 
@@ -72,6 +72,22 @@ describe("parseEntry", () => {
     expect(fields.insertions).toEqual([{ at: "2013-01-23T16:40", line: 62, endLine: 64 }]);
     expect(fields.times.map((time) => time.at)).toEqual(["2012-11-02T15:33"]);
     expect(fields.references).toEqual([]);
+  });
+
+  it("passes over a bracketed stamp above the header and keeps it in the body (log201204novell.txt 430–432)", () => {
+    const entry = raw(["(14:57 2012-04-12)", "company, package, network, maintainer, wireshark, bridge-utils", "1, Chun Yan Liu"], 431);
+    const { fields } = parseEntry(entry);
+    expect(fields.header?.line).toBe(432);
+    expect(fields.title).toBe("bridge-utils");
+    expect(fields.times).toMatchObject([{ at: "2012-04-12T14:57", line: 431 }]);
+    expect(fields.body[0]).toEqual({ type: "text", line: 431, text: "(14:57 2012-04-12)" });
+  });
+
+  it("reads a TODO written into the header as a TODO, not a tag (log201204novell.txt 2238)", () => {
+    const { fields } = parseEntry(raw(["virtualization, libvirt, virsh, console, qemu/kvm, xen, xenlight; doc, FAQ; \\TODO: summarise"], 2238));
+    expect(fields.title).toBe("FAQ");
+    expect(fields.tags).not.toContain("\\TODO: summarise");
+    expect(fields.todos).toEqual([{ text: "summarise", line: 2238, item: null, blog: false }]);
   });
 
   it("uses the blog phrases it is given", () => {

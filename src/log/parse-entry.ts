@@ -22,7 +22,8 @@ export interface ParseEntryOptions {
 export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fields: ParsedEntry; warnings: LogWarning[] } {
   const dateOrder = options.dateOrder ?? null;
   const { header, title, tags, series } = readHeader(raw.lines, raw.stampText);
-  const bodyLines = header ? raw.lines.filter((line) => line.line > header.line) : raw.lines;
+  // Everything but the header line is body, so a stamp line above the header is kept.
+  const bodyLines = header ? raw.lines.filter((line) => line.line !== header.line) : raw.lines;
   const blocks = findBlocks(bodyLines);
   const outline = buildOutline(raw.file, bodyLines, blocks);
   const warnings = [...outline.warnings];
@@ -45,7 +46,7 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
     for (const url of findUrls(text)) urls.push({ ...url, line });
   }
 
-  const todos = findTodos(bodyLines, options.blogPhrases ?? DEFAULT_BLOG_PHRASES).map(({ text, line, blog }) => ({
+  const todos = findTodos(raw.lines, options.blogPhrases ?? DEFAULT_BLOG_PHRASES).map(({ text, line, blog }) => ({
     text,
     line,
     item: itemOf(line),
