@@ -36,7 +36,16 @@ export async function buildSiteData({ contentDir, options, timeline, progress }:
   const published = privacy.timeline;
   const renderer = await createRenderer();
   const bodies = await renderBodies(published, renderer, progress);
-  const pages = await withBlog(assemblePages({ timeline: published, bodies, options, rendererCss: renderer.css }), { timeline: published, bodies, renderer, contentDir, options, privateRequests: privacy.privateBlogRequests, warnings: read.warnings });
+  const logPages = assemblePages({ timeline: published, bodies, options, contentDir, rendererCss: renderer.css });
+  const pages = await withBlog(logPages, {
+    timeline: published,
+    bodies,
+    renderer,
+    contentDir,
+    options,
+    privateRequests: privacy.privateBlogRequests,
+    warnings: read.warnings,
+  });
   return { timeline: read, published, privacy, pages };
 }
 

@@ -73,7 +73,7 @@ for (const fixture of fixtures) {
       const entry = timeline.entries[0]!;
       const page = readPage(site.outDir, entry.url);
       const source = find(page, hasClass("source"));
-      if (fixture.showSource) expect(text(source!)).toBe(`${entry.file}:${entry.line}`);
+      if (fixture.showSource) expect(text(source!)).toBe(`${path.basename(entry.file)}:${entry.line}`);
       else expect(source).toBeUndefined();
       expect(hrefs(find(page, hasClass("entry-day"))!).map(unprefix)).toContain(`/${entry.timestamp.slice(0, 10).replace(/-/g, "/")}/`);
     });

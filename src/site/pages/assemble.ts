@@ -18,16 +18,18 @@ export interface AssembleInput {
   /** Body HTML by entry id, rendered once for the whole build. */
   bodies: Map<string, string>;
   options: Pick<SiteOptions, "timeZone" | "showSource" | "tags">;
+  /** The folder the logs were read from; source names on entry pages are relative to it. */
+  contentDir?: string;
   rendererCss?: string;
   posts?: PostLink[];
 }
 
-export function assemblePages({ timeline, bodies, options, rendererCss = "", posts = [] }: AssembleInput): SitePages {
+export function assemblePages({ timeline, bodies, options, contentDir, rendererCss = "", posts = [] }: AssembleInput): SitePages {
   const links = tagLinks(timeline.tags.values());
   const summaries = new Map<string, EntrySummary>(
     timeline.entries.map((entry) => [entry.id, entrySummary(entry, links, options.timeZone)]),
   );
-  const entries = entryPages(timeline, summaries, bodies, links, options);
+  const entries = entryPages(timeline, summaries, bodies, links, { ...options, contentDir });
   const days = dayPages(timeline.entries, new Map(entries.map((page) => [page.id, page])));
   const { months, years, archive } = dateArchives(timeline.entries, summaries);
   const tags = tagSummaries(timeline, links);

@@ -1,6 +1,7 @@
 // One page model per entry: the rendered body (rendered once, upstream), its header as tag
 // links, neighbours in time, its series and the entries that refer to it.
 
+import path from "node:path";
 import { tagKey } from "../../log/index.ts";
 import type { Entry, Timeline } from "../../log/types.ts";
 import { clockTime, dayUrl, isoDate, zonedDateTime } from "./local-time.ts";
@@ -13,6 +14,8 @@ const CONTEXT_LENGTH = 200;
 export interface EntryPageOptions {
   timeZone: string;
   showSource: boolean;
+  /** Source files are shown relative to this folder: the rest of the path can be private. */
+  contentDir?: string;
 }
 
 export function entryLink(entry: Entry): EntryLink {
@@ -53,9 +56,14 @@ export function entryPages(
         ? { name: series.name, parts: series.parts.map((part) => ({ ...part, current: part.id === entry.id })) }
         : null,
       backlinks: backlinks(entry, timeline),
-      source: options.showSource ? { file: entry.file, line: entry.line } : null,
+      source: options.showSource ? { file: sourceName(entry.file, options.contentDir), line: entry.line } : null,
     };
   });
+}
+
+function sourceName(file: string, contentDir: string | undefined): string {
+  const name = contentDir ? path.relative(contentDir, file) : file;
+  return name.split(path.sep).join("/");
 }
 
 function headerParts(entry: Entry, links: Map<string, TagLink>): HeaderPart[] {
