@@ -220,6 +220,12 @@ describe("a hand-written post whose from: names the request", () => {
 });
 
 describe("drafts", () => {
+  it("follow blog.phrases from the site options", async () => {
+    const site = await build(undefined, { blog: { phrases: ["discuss with"] } });
+    expect(postDirs(site.outDir)).toHaveLength(1);
+    expect(postDirs(site.outDir)[0]).toMatch(/^discuss-with-jim-and-chunyan/);
+  });
+
   it("stay out of the build and the feeds; a post without from: is simply a post", async () => {
     const site = await build("drafts");
     expect(postDirs(site.outDir).sort()).toEqual(["armv8-and-arm-server", "rpcbind-and-nfs"]);

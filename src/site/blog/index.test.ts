@@ -163,3 +163,21 @@ describe("requests in unpublished entries", () => {
     expect(blog.todos).toEqual([expect.objectContaining({ blog: false })]);
   });
 });
+
+describe("configured phrases and requests that point at nothing", () => {
+  it("make a post of the requesting item itself, and nothing of the rest of its entry", async () => {
+    const discuss = await loadTimeline([seedLog], { blogPhrases: ["discuss with"] });
+    const contentDir = await seedContent();
+    dirs.push(contentDir);
+    const blog = await loadBlog({ timeline: discuss, bodies: new Map(), renderer, contentDir, options: defaultOptions, includeDrafts: false });
+    expect(blog.posts).toHaveLength(1);
+    const [post] = blog.posts;
+    expect(post!.title).toMatch(/^discuss with Jim and Chunyan for xenlight event lock/);
+    expect(post!.sources.map((s) => s.id)).toEqual(["2012-11-06T16:52"]);
+    expect(post!.requestedIn).toMatchObject({ id: "2012-11-06T16:52", item: "2-1" });
+    expect(post!.html).toContain("qemu monitor lock");
+    // Item 1 and the sibling item 2-2 of the same entry are not part of the post.
+    expect(post!.html).not.toContain("现在的关键就是");
+    expect(post!.html).not.toContain("libxl__domain_suspend");
+  });
+});
