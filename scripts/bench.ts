@@ -3,6 +3,7 @@
 
 const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   parse: () => import("./bench/parse.ts"),
+  render: () => import("./bench/render.ts"),
 };
 
 const wanted = process.argv.slice(2);
