@@ -47,6 +47,17 @@ describe("readHeader", () => {
     expect(readHeader(lines("arm, 远峰开发板学习(续)"), "").series).toEqual({ name: "远峰开发板学习", part: null });
   });
 
+  it("reads a Chinese sentence as a title, not as elements (log200708.txt 175, 1387)", () => {
+    const sentence = "整理今天遇到的所有错误，下周有针对性的练习。";
+    expect(readHeader(lines(sentence), "")).toMatchObject({ title: sentence, tags: [], series: null });
+    expect(readHeader(lines("Linux, 调试, gdb"), "").tags).toEqual(["Linux", "调试", "gdb"]);
+    // Seven characters make under five words: a tag; eleven make a title element.
+    expect(readHeader(lines("嵌入式，远峰开发板学习，整理今天遇到的所有错误"), "")).toMatchObject({
+      title: "整理今天遇到的所有错误",
+      tags: ["嵌入式", "远峰开发板学习"],
+    });
+  });
+
   it("titles an entry without header by its first text line, marker and prompt removed", () => {
     const read = readHeader(
       lines("1, ", "linux-vm4:/etc/xen/vm # virsh attach-disk sles11_hvm_10 /dev/sdb1 sda", "Disk attached successfully"),

@@ -18,6 +18,8 @@ const CONT = /^cont(\d+)$/i;
 const CONTINUED = /\s*[（(]续[）)]$/;
 const URL_START = /^(?:https?|ftp):\/\//i;
 const TITLE_LENGTH = 60;
+const SENTENCE = /[。！？]/;
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
 const BRACKETED_STAMP = new RegExp(`^\\s*[(（]\\s*${STAMP_TEXT}\\s*[)）]\\s*$`, "u");
 // A `\TODO` written into a header is a TODO (todos.ts), not an element.
 const TODO_IN_HEADER = /\\TODO\b.*$/i;
@@ -39,7 +41,12 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
   const line = findHeaderLine(lines);
   if (!line) return { header: null, title: untitled(lines, stampText), tags: [], series: null };
 
-  const parts = line.text.replace(TODO_IN_HEADER, "").split(SEPARATORS).map((part) => part.trim()).filter((part) => part !== "");
+  const text = line.text.replace(TODO_IN_HEADER, "");
+  // A sentence (the 2007 logs often open with one) is a title, not a list to split.
+  if (SENTENCE.test(text)) {
+    return { header: { line: line.line, text: line.text, elements: [text.trim()] }, title: cutTitle(text.trim()), tags: [], series: null };
+  }
+  const parts = text.split(SEPARATORS).map((part) => part.trim()).filter((part) => part !== "");
   const elements: string[] = [];
   let series: Series | null = null;
   for (const part of parts) {
@@ -76,8 +83,14 @@ function isTitleElement(element: string): boolean {
   return element.includes(": ") || element.includes("：") || words(element) > 4;
 }
 
+/** Words of an element; Chinese is written without spaces, so two characters make a word. */
 function words(text: string): number {
-  return text.split(/\s+/).filter((word) => word !== "").length;
+  let count = 0;
+  for (const token of text.split(/\s+/)) {
+    const cjk = token.match(CJK)?.length ?? 0;
+    count += Math.ceil(cjk / 2) + (token.replace(CJK, "") !== "" ? 1 : 0);
+  }
+  return count;
 }
 
 function uniqueFolded(tags: string[]): string[] {
