@@ -143,6 +143,9 @@ describe("the seed built as a site", () => {
         .map((el) => String(el.properties.href));
       expect(alternates, file).toEqual(expect.arrayContaining(["/feed.xml", "/entries.xml"]));
     }
+    const tag = readPage(site.outDir, "/tags/arm-server/");
+    const feeds = findAll(tag, (el) => el.tagName === "link" && String(el.properties.rel) === "alternate").map((el) => String(el.properties.href));
+    expect(feeds).toContain("/tags/arm-server/feed.xml");
   });
 
   it("writes feeds that parse, with absolute ids and links to built pages, zoned dates and full content", () => {
