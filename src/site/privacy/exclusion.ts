@@ -2,10 +2,13 @@
 // `private`), an id in `exclude.entries`, or — in allow-list mode — no tag of `include.tags`.
 
 import { tagKey, type Entry } from "../../log/index.ts";
+import { compileRedaction, DEFAULT_MASK, redactText } from "../../log/redact.ts";
 import { normalizeRequestName } from "../blog/request-name.ts";
 import type { SiteOptions } from "../options.ts";
+import { redactOptions, type RedactSiteOptions } from "./redact-options.ts";
 
-export type ExclusionOptions = Pick<SiteOptions, "exclude" | "include">;
+/** The redaction options, when given, let `exclude.tags` match tags the redaction masked. */
+export type ExclusionOptions = Pick<SiteOptions, "exclude" | "include"> & Partial<RedactSiteOptions>;
 
 /** Excluded even when the author's own `exclude.tags` leaves it out: the name says it all. */
 export const PRIVATE_TAG = "private";
@@ -18,7 +21,7 @@ export interface Exclusion {
 }
 
 export function findExcluded(entries: readonly Entry[], options: ExclusionOptions): Exclusion {
-  const excludedTags = new Set([PRIVATE_TAG, ...options.exclude.tags].map(tagKey));
+  const excludedTags = new Set(withMaskedForms([PRIVATE_TAG, ...options.exclude.tags], options).map(tagKey));
   const includedTags = options.include === null ? null : new Set(options.include.tags.map(tagKey));
   const named = namedEntries(options.exclude.entries);
   const ids = new Set<string>();
@@ -46,4 +49,16 @@ function namedEntries(names: readonly string[]): Map<string, string[]> {
     byId.set(id, [...(byId.get(id) ?? []), name]);
   }
   return byId;
+}
+
+/**
+ * Tags are read from redacted text, so `exclude.tags: ["Jim"]` with `redactNames: ["Jim"]` must
+ * also match the masked tag `█████`. That hides every entry with a tag masked the same way: too
+ * much is the safe side. (`include.tags` is not widened: there, too much would publish.)
+ */
+function withMaskedForms(tags: string[], options: ExclusionOptions): string[] {
+  const rules = redactOptions({ redact: options.redact ?? [], redactNames: options.redactNames ?? [], mask: options.mask ?? DEFAULT_MASK });
+  if (rules === undefined) return tags;
+  const redaction = compileRedaction(rules);
+  return tags.flatMap((tag) => [tag, redactText(tag, redaction).text]);
 }

@@ -2,13 +2,13 @@
 // in the log layer (src/log/redact.ts) as files are read; exclusion happens here, on the
 // timeline, before anything is rendered.
 
-import type { RedactOptions, Timeline } from "../../log/index.ts";
-import type { SiteOptions } from "../options.ts";
+import type { Timeline } from "../../log/index.ts";
 import { findExcluded, type ExclusionOptions } from "./exclusion.ts";
 import { privateBlogRequests, type PrivateBlogRequest } from "./private-requests.ts";
 import { publicTimeline } from "./public-timeline.ts";
 
 export { PRIVATE_TAG } from "./exclusion.ts";
+export { redactOptions } from "./redact-options.ts";
 export type { PrivateBlogRequest } from "./private-requests.ts";
 
 /** The build report's privacy line. */
@@ -41,10 +41,4 @@ export function publishTimeline(timeline: Timeline, options: ExclusionOptions): 
       unmatched: exclusion.unmatched,
     },
   };
-}
-
-/** `ParseOptions.redact` from the site's options; undefined when nothing is to be masked. */
-export function redactOptions(options: Pick<SiteOptions, "redact" | "redactNames" | "mask">): RedactOptions | undefined {
-  if (options.redact.length === 0 && options.redactNames.length === 0) return undefined;
-  return { rules: options.redact, names: options.redactNames, mask: options.mask };
 }

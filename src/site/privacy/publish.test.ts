@@ -183,3 +183,15 @@ describe("the report's redaction count", () => {
     expect(redactOptions(defaultOptions)).toBeUndefined();
   });
 });
+
+describe("excluding by a tag the redaction masked", () => {
+  it("still excludes it, since tags are read from the masked text", () => {
+    const log = [".LOG", "9:00 2012-11-08", "Jim, salary review", "1, x", "", "9:30 2012-11-08", "xen, notes", "1, y", ""].join("\n");
+    const privacy = { ...defaultOptions, redactNames: ["jim"], exclude: { tags: ["JIM"], entries: [] } };
+    const full = parseTimeline([{ file: "p.log", bytes: new TextEncoder().encode(log) }], { redact: redactOptions(privacy)! });
+    expect(full.entries[0]!.tags).toEqual(["█████", "salary review"]);
+    expect(publishTimeline(full, privacy).timeline.entries.map((e) => e.id)).toEqual(["2012-11-08T09:30"]);
+    // Without the redaction settings the masked tag matches nothing: the site passes them all.
+    expect(publishTimeline(full, { exclude: privacy.exclude, include: null }).timeline.entries).toHaveLength(2);
+  });
+});
