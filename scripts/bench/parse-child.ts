@@ -8,6 +8,7 @@ import type { ChildReport } from "./parse.ts";
 const [mode, file] = process.argv.slice(2) as ["split" | "parse", string];
 const baselineRss = process.memoryUsage.rss();
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 let entries = 0;
 let lines = 0;
 if (mode === "split") {
@@ -17,6 +18,8 @@ if (mode === "split") {
   entries = timeline.entries.length;
 }
 const ms = performance.now() - started;
+const cpu = process.cpuUsage(cpuStarted);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 // maxRSS is in kilobytes.
-const report: ChildReport = { ms, entries, lines, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024 };
+const report: ChildReport = { ms, cpuMs, entries, lines, baselineRss, peakRss: process.resourceUsage().maxRSS * 1024 };
 process.stdout.write(JSON.stringify(report));

@@ -64,6 +64,10 @@ function decodeBytes(file: string, bytes: Uint8Array, forced: string | undefined
 }
 
 function decodeAs(bytes: Uint8Array, encoding: string): Decoding {
+  // Node's Buffer decoder is several times faster than a fatal TextDecoder on large files.
+  if (encoding === "utf-8" && isUtf8(bytes)) {
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"), encoding, lossy: false };
+  }
   if (encoding === "utf-8" || encoding === "utf-16le" || encoding === "utf-16be") {
     try {
       return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes), encoding, lossy: false };

@@ -13,18 +13,30 @@ export interface TextLine {
   eol: LineEnd;
 }
 
-const LINE_END = /\r\n|\n|\r/g;
-
 export function splitLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
   let start = 0;
-  LINE_END.lastIndex = 0;
-  for (let match = LINE_END.exec(text); match !== null; match = LINE_END.exec(text)) {
-    lines.push({ line: lines.length + 1, start, text: text.slice(start, match.index), eol: match[0] as LineEnd });
-    start = match.index + match[0].length;
+  // indexOf is much faster than a line-end regex; the next CR is looked up only once passed.
+  let nextCr = text.indexOf("\r");
+  while (start < text.length) {
+    if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf("\r", start);
+    const nextLf = text.indexOf("\n", start);
+    let end: number;
+    let eol: LineEnd;
+    if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
+      end = nextCr;
+      eol = nextLf === nextCr + 1 ? "\r\n" : "\r";
+    } else if (nextLf !== -1) {
+      end = nextLf;
+      eol = "\n";
+    } else {
+      // A text that ends with a line end has no empty last line: Notepad shows none either.
+      lines.push({ line: lines.length + 1, start, text: text.slice(start), eol: "" });
+      break;
+    }
+    lines.push({ line: lines.length + 1, start, text: text.slice(start, end), eol });
+    start = end + eol.length;
   }
-  // A text that ends with a line end has no empty last line: Notepad shows none either.
-  if (start < text.length) lines.push({ line: lines.length + 1, start, text: text.slice(start), eol: "" });
   return lines;
 }
 

@@ -19,12 +19,14 @@ export interface StampShape {
 const STAMP_SHAPE =
   /^(\d{1,2}):(\d{2})(?:[ \t]?([AaPp])\.?[Mm]\.?)?[ \t]+(\d{1,4})([-/.])(\d{1,2})\5(\d{1,4})[ \t]*$/;
 const LONGEST_STAMP = 40;
+const COLON = 58;
 const UNDERLINE = /^-{3,}[ \t]*$/;
 
 export function matchStampShape(line: string): StampShape | null {
   // Most lines are prose: reject them before running the regex.
   const first = line.charCodeAt(0);
   if (line.length > LONGEST_STAMP || first < 48 || first > 57) return null;
+  if (line.charCodeAt(1) !== COLON && line.charCodeAt(2) !== COLON) return null;
   const m = STAMP_SHAPE.exec(line);
   if (m === null) return null;
   const [, hour, minute, meridiem, a, separator, b, c] = m as unknown as string[];
