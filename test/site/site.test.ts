@@ -186,7 +186,7 @@ for (const fixture of fixtures) {
         const from = urlOf(site.outDir, file);
         const page = readPage(site.outDir, from);
         const refs = findAll(page, () => true).flatMap((el) =>
-          [el.properties.href, el.properties.src].filter((v): v is string => typeof v === "string"),
+          [el.properties.href, el.properties.src, el.properties.action].filter((v): v is string => typeof v === "string"),
         );
         for (const ref of refs) {
           if (/^[a-z]+:/i.test(ref)) continue; // absolute: canonical links, the log's own URLs
