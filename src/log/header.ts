@@ -1,6 +1,7 @@
 // The header line → title, tags and series, by the rule of log-format.md
 // ("How dotlog reads a header"). Tags come out as written; folding is the timeline's job.
 
+import { foldKey } from "./ids.ts";
 import { STAMP_TEXT } from "./inline-stamp.ts";
 import { matchMarker } from "./outline.ts";
 import { matchPrompt } from "./prompts.ts";
@@ -43,7 +44,7 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
 
   const text = line.text.replace(TODO_IN_HEADER, "");
   // A sentence (the 2007 logs often open with one) is a title, not a list to split.
-  if (SENTENCE.test(text)) {
+  if (isSentence(text)) {
     return { header: { line: line.line, text: line.text, elements: [text.trim()] }, title: cutTitle(text.trim()), tags: [], series: null };
   }
   const parts = text.split(SEPARATORS).map((part) => part.trim()).filter((part) => part !== "");
@@ -83,6 +84,13 @@ function isTitleElement(element: string): boolean {
   return element.includes(": ") || element.includes("：") || words(element) > 4;
 }
 
+function isSentence(text: string): boolean {
+  if (SENTENCE.test(text)) return true;
+  // Chinese written with ASCII full stops: `不太容易拆mk802上面的flash.`
+  CJK.lastIndex = 0;
+  return CJK.test(text) && /\.(?:\s|$)/.test(text.trim());
+}
+
 /** Words of an element; Chinese is written without spaces, so two characters make a word. */
 function words(text: string): number {
   let count = 0;
@@ -96,17 +104,13 @@ function words(text: string): number {
 function uniqueFolded(tags: string[]): string[] {
   const seen = new Set<string>();
   return tags.filter((tag) => {
-    const key = foldTag(tag);
+    const key = foldKey(tag);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-/** The key two spellings of one tag share: lower case, single spaces. */
-export function foldTag(tag: string): string {
-  return tag.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-}
 
 /** No header: the first text line without its outline marker or prompt; else the stamp. */
 function untitled(lines: SourceLine[], stampText: string): string {
