@@ -29,7 +29,6 @@ async function start() {
     pagefind = await import(pagefindUrl.href);
     await pagefind.options({ baseUrl: siteRoot.pathname });
     await pagefind.init();
-    await fillFilters(await pagefind.filters());
   } catch (error) {
     say("Search is not available: the search index could not be loaded.");
     console.error(error);
@@ -38,6 +37,11 @@ async function start() {
   form.querySelector("[data-search-filters]")?.removeAttribute("hidden");
   input.addEventListener("input", () => run({ debounce: true }));
   for (const select of [tagSelect, yearSelect, sortSelect]) select?.addEventListener("change", () => run());
+  // The tag and year lists are loaded when a reader reaches for them, not with every search:
+  // on a large log they weigh more than the query itself.
+  for (const select of [tagSelect, yearSelect]) {
+    for (const type of ["focus", "pointerdown"]) select?.addEventListener(type, loadFilters, { once: true });
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run();
@@ -67,7 +71,13 @@ function setSelect(select, value) {
   select.value = value;
 }
 
-async function fillFilters(filters) {
+let filtersLoaded = null;
+function loadFilters() {
+  filtersLoaded ??= pagefind.filters().then(fillFilters);
+  return filtersLoaded;
+}
+
+function fillFilters(filters) {
   fillSelect(tagSelect, Object.keys(filters.tag ?? {}).sort((a, b) => a.localeCompare(b)));
   fillSelect(yearSelect, Object.keys(filters.year ?? {}).sort().reverse());
 }
