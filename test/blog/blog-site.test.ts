@@ -268,3 +268,21 @@ describe("hand-written posts with front matter dotlog cannot use", () => {
     expect(byFile("unclosed.md")).toMatch(/YAML/);
   });
 });
+
+describe("the blog index", () => {
+  it("lists posts newest first, ten a page, with numbered pages", async () => {
+    const posts = Object.fromEntries(
+      Array.from({ length: 11 }, (_, i) => [`day-${i + 10}.md`, `---\ntitle: "Day ${i + 10}"\ndate: 2012-12-${i + 10}\n---\nNotes of day ${i + 10}.\n`]),
+    );
+    const site = await build(undefined, {}, "build", posts);
+    const listed = (url: string) =>
+      findAll(readPage(site.outDir, url), (el) => String(el.properties.className).includes("entry-item-title")).map((el) => toString(el));
+    const first = listed("/blog/");
+    const second = listed("/blog/2/");
+    expect(first).toHaveLength(10);
+    expect(second).toHaveLength(2);
+    expect([...first, ...second]).toEqual([...Array.from({ length: 11 }, (_, i) => `Day ${20 - i}`), "armv8 and arm server"]);
+    expect(hrefs(readPage(site.outDir, "/blog/"))).toContain("/blog/2/");
+    expect(hrefs(readPage(site.outDir, "/blog/2/"))).toContain("/blog/");
+  });
+});

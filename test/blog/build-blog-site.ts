@@ -1,7 +1,7 @@
 // Builds a real site for the blog tests: the seed log plus a fixture's `posts/`, with the
 // project's own `.eleventy.js` and templates, into a temporary folder (no search index).
 
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createEleventy } from "../../src/site/build-site.ts";
@@ -18,8 +18,16 @@ export interface BlogSite {
   remove(): Promise<void>;
 }
 
-export async function buildBlogSite(fixture?: string, config: object = {}, runMode: "build" | "serve" = "build"): Promise<BlogSite> {
+export async function buildBlogSite(
+  fixture?: string,
+  config: object = {},
+  runMode: "build" | "serve" = "build",
+  /** More hand-written posts, file name → Markdown, written into `posts/` before the build. */
+  posts: Record<string, string> = {},
+): Promise<BlogSite> {
   const contentDir = await seedContent(fixture, { baseUrl: "https://log.example.org", timeZone: "Asia/Shanghai", ...config });
+  if (Object.keys(posts).length > 0) await mkdir(path.join(contentDir, "posts"), { recursive: true });
+  for (const [name, markdown] of Object.entries(posts)) await writeFile(path.join(contentDir, "posts", name), markdown);
   const outDir = await mkdtemp(path.join(tmpdir(), "dotlog-blog-site-"));
   const build: DotlogBuild = { contentDir };
   const previous = process.env.ELEVENTY_RUN_MODE;
