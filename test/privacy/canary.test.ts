@@ -25,6 +25,7 @@ const EXCLUDED = [
   "机密代号甲乙丙",
   "zqxshellsecret", // a transcript
   "zqxurlsecret", // a URL
+  "zqxcontextsecret", // the context of a backlink to a public entry
   "zqxtodosecret", // a TODO (the /todo/ page)
   "zqxprivatetag",
   "zqxprivatebody",
@@ -115,6 +116,15 @@ describe("what is published", () => {
     expect(result.summary.redactions).toBe(masked.reduce((a, b) => a + b, 0));
   });
 
+  it("counts only public entries in the activity calendar", () => {
+    const calendar = [...page("/2013/").matchAll(/(\d+) entr(?:y|ies) on (\d{4}-\d\d-\d\d)/g)].map((m) => [m[2], Number(m[1])]);
+    // 4 March: 10:00 (9:00 and 11:00 excluded); 5 March: none (14:00 is private); 6 March: 15:00 and 17:00.
+    expect(calendar).toEqual([
+      ["2013-03-04", 1],
+      ["2013-03-06", 2],
+    ]);
+  });
+
   it("has no page for a day whose entries are all excluded, and no link to one", () => {
     expect(files.some((f) => f.path.startsWith("2013/03/05/"))).toBe(false);
     expect(files.filter((f) => f.path.endsWith(".html") && f.text.includes("/2013/03/05/")).map((f) => f.path)).toEqual([]);
@@ -141,7 +151,9 @@ describe("blog requests and excluded entries", () => {
   it("make a post from a request in an excluded plan, built from the public entries only", () => {
     const post = page("/blog/zebra-crossing-notes/");
     expect(post).toContain("public text about the zebra routing daemon");
+    // Nothing of the plan but the item's words: not its address, nor its time.
     expect(post).not.toContain("/2013/03/04/0900");
+    expect(post).not.toMatch(/2013-03-04T09:00|9:00 2013-03-04/);
   });
 
   it("make no post from a request that points only at excluded entries, and warn", () => {
