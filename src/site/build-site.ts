@@ -53,9 +53,10 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     if (timeline.files.length === 0 && !timeline.warnings.some((w) => w.code === "unreadable")) {
       throw new UserError(`no log files in ${contentDir} (looked for ${options.logs.pattern.join(", ")})`);
     }
-    progress("indexing", 0, published.entries.length);
-    const search = await writeSearchIndex({ outDir: staging, documents: siteSearchDocuments(data) });
-    progress("indexing", published.entries.length, published.entries.length);
+    const documents = siteSearchDocuments(data);
+    progress("indexing", 0, documents.length);
+    const search = await writeSearchIndex({ outDir: staging, documents });
+    progress("indexing", documents.length, documents.length);
     await swapIn(staging, outDir);
 
     const failures = [...inputFailures(timeline, options), ...search.errors.map((e) => `search index: ${e}`)];
@@ -69,6 +70,8 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       entries: timeline.entries.length,
       published: published.entries.length,
       tags: timeline.tags.size,
+      publishedTags: published.tags.size,
+      posts: documents.filter((document) => document.kind === "post").length,
       pages,
       searchRecords: search.records,
       redactions: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0),

@@ -13,6 +13,8 @@ function summary(warnings: LogWarning[] = []): BuildSummary {
     entries: 11282,
     published: 11000,
     tags: 1234,
+    publishedTags: 1200,
+    posts: 7,
     pages: 14567,
     searchRecords: 11000,
     redactions: 5,
@@ -32,7 +34,8 @@ describe("formatReport", () => {
     const text = formatReport(summary());
     expect(text).toContain("  files read     2 of 3\n");
     expect(text).toContain("  entries        11,282 (11,000 published, 282 excluded)\n");
-    expect(text).toContain("  tags           1,234\n");
+    expect(text).toContain("  tags           1,234 (1,200 published)\n");
+    expect(text).toContain("  blog posts     7\n");
     expect(text).toContain("  pages written  14,567\n");
     expect(text).toContain("  search index   11,000 records\n");
     expect(text).toContain("  redacted       5 matches\n");

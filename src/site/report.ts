@@ -14,6 +14,10 @@ export interface BuildSummary {
   /** Entries on the site after `exclude`/`include`. */
   published: number;
   tags: number;
+  /** Tags of the published entries. */
+  publishedTags: number;
+  /** Blog posts published (generated and hand-written). */
+  posts: number;
   /** Files Eleventy wrote (pages, feeds, sitemap, redirects), not counting copied assets. */
   pages: number;
   /** Records in the search index, or null when no index was written. */
@@ -34,7 +38,8 @@ export function formatReport(summary: BuildSummary): string {
   const rows: [string, string][] = [
     ["files read", count(summary.filesRead) + (summary.filesRead < summary.filesFound ? ` of ${count(summary.filesFound)}` : "")],
     ["entries", `${count(summary.entries)} (${count(summary.published)} published, ${count(excluded)} excluded)`],
-    ["tags", count(summary.tags)],
+    ["tags", count(summary.tags) + (summary.publishedTags < summary.tags ? ` (${count(summary.publishedTags)} published)` : "")],
+    ["blog posts", count(summary.posts)],
     ["pages written", count(summary.pages)],
     ["search index", summary.searchRecords === null ? "not written" : `${count(summary.searchRecords)} records`],
     ["redacted", `${count(summary.redactions)} matches`],
