@@ -35,7 +35,7 @@ describe("dotlog export", () => {
     });
     expect(blog.references[0]).toMatchObject({ target: "2012-11-05T10:03", item: null, resolved: "2012-11-05T10:03" });
     const shell = seed.flatMap((e: { blocks: { kind: string; steps: unknown[] | null }[] }) => e.blocks).find((b: { kind: string }) => b.kind === "shell");
-    expect(Object.keys(shell)).toEqual(["kind", "lang", "promptStyle", "line", "endLine", "text", "steps"]);
+    expect(Object.keys(shell)).toEqual(["kind", "lang", "promptStyle", "line", "endLine", "column", "text", "steps"]);
     expect(Object.keys(shell.steps[0])).toEqual(["prompt", "command", "output", "line"]);
     expect(json.warnings[0]).toEqual({ file: "../../content/000_76b23a5250f26162.txt", line: 7, code: "unresolved-ref", message: "no entry at 2012-10-29T11:31" });
   });

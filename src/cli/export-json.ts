@@ -7,7 +7,7 @@ export function toExportJson(timeline: Timeline) {
   return {
     files: timeline.files.map(({ file, encoding, directive, dateOrder, preamble }) => ({ file, encoding, directive, dateOrder, preamble })),
     entries: timeline.entries.map(exportEntry),
-    tags: [...timeline.tags.values()].map(({ name, slug, entries }) => ({ name, slug, entries })),
+    tags: [...timeline.tags.values()].map(({ key, name, slug, entries }) => ({ key, name, slug, entries })),
     series: [...timeline.series.values()].map(({ name, parts }) => ({ name, parts })),
     warnings: timeline.warnings.map(({ file, line, code, message }) => ({ file, line, code, message })),
   };
@@ -46,6 +46,7 @@ function exportBlock(block: Block) {
     promptStyle,
     line,
     endLine,
+    column: block.column ?? 0,
     text,
     steps: steps && steps.map(({ prompt, command, output, line }) => ({ prompt, command, output, line })),
   };
