@@ -109,6 +109,22 @@ describe("the seed built as a site", () => {
     }
   });
 
+  it("links only to pages and anchors that exist", () => {
+    const page = readPage(site.outDir, "/blog/armv8-and-arm-server/");
+    const ids = new Set(findAll(page, (el) => typeof el.properties.id === "string").map((el) => String(el.properties.id)));
+    const links = hrefs(page).filter((href) => href.startsWith("/") || href.startsWith("#"));
+    expect(links).toContain(`${site.data.published.byId.get("2012-11-05T10:37")!.url}#i1-1`);
+    for (const href of links) {
+      const [url, id] = href.split("#") as [string, string | undefined];
+      if (url === "") {
+        expect(ids.has(id!), href).toBe(true);
+        continue;
+      }
+      expect(existsSync(fileOf(site.outDir, url)), href).toBe(true);
+      if (id && url.endsWith("/")) expect(find(readPage(site.outDir, url), (el) => el.properties.id === id), href).toBeDefined();
+    }
+  });
+
   it("is linked from its source entries, the requesting entry, /blog/, the home page and its tag pages", () => {
     for (const id of ["2012-11-05T10:03", "2012-11-05T10:16", "2012-11-05T10:37"]) {
       expect(hrefs(readPage(site.outDir, site.data.published.byId.get(id)!.url)), id).toContain("/blog/armv8-and-arm-server/");
@@ -127,6 +143,15 @@ describe("the seed built as a site", () => {
     expect(hrefs(discuss as never).filter((h) => h.startsWith("/blog/"))).toEqual([]);
     expect(toString(blog!)).toContain("write a blog for this.");
     expect(hrefs(blog as never)).toContain("/blog/armv8-and-arm-server/");
+    // Each TODO links to itself in its entry, and every in-page anchor it names exists there.
+    for (const item of items) {
+      for (const href of hrefs(item as never).filter((h) => h.includes("#"))) {
+        const [url, id] = href.split("#") as [string, string];
+        const target = readPage(site.outDir, url);
+        expect(find(target, (el) => el.properties.id === id), href).toBeDefined();
+      }
+    }
+    expect(hrefs(discuss as never)).toContain(`${site.data.published.byId.get("2012-11-06T16:52")!.url}#todo-161`);
   });
 
   it("writes valid HTML for /blog/, /todo/ and the post", async () => {

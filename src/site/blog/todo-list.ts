@@ -9,6 +9,8 @@ import type { Post } from "./types.ts";
 
 export interface TodoRow {
   text: string;
+  /** The TODO on its entry's page (the renderer gives each TODO line an anchor). */
+  url: string;
   entry: { id: string; url: string; title: string; timestamp: string };
   item: { path: string; text: string; url: string } | null;
   blog: boolean;
@@ -24,6 +26,7 @@ export function todoRows(timeline: Timeline, blog: Pick<Blog, "postForRequest">)
       const post = todo.blog ? (blog.postForRequest.get(requestId) ?? null) : null;
       rows.push({
         text: todo.text,
+        url: `${entry.url}#todo-${todo.line}`,
         entry: { id: entry.id, url: entry.url, title: entry.title, timestamp: entry.timestamp },
         // The item's own words, unless the TODO is the item's text itself (`1), \TODO: …`).
         item: item === null ? null : { path: item.path, text: item.line === todo.line ? "" : itemTitle(entry, item), url: `${entry.url}#i${item.path}` },
