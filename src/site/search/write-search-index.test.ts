@@ -154,6 +154,53 @@ describe("index-only words", () => {
   });
 });
 
+describe("rewriting an index (the dev server rebuilds)", () => {
+  let root: string;
+  const page = (url: string, text: string) => postDocument({ url, title: url, date: "2012-11-07T14:59", tags: [], text });
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "dotlog-search-rewrite-"));
+  });
+
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it("replaces the old bundle: nothing of a document that is gone stays findable or on disk", async () => {
+    const outDir = path.join(root, "site");
+    await writeSearchIndex({ outDir, documents: [page("/old/", "mount fail because the portmapper not started"), page("/kept/", "zypper se rpc")] });
+    const fragmentsBefore = await readdir(path.join(outDir, "pagefind", "fragment"));
+    await writeSearchIndex({ outDir, documents: [page("/kept/", "zypper se rpc"), page("/new/", "rcrpcbind restart")] });
+    const fragmentsAfter = await readdir(path.join(outDir, "pagefind", "fragment"));
+    expect(fragmentsBefore).toHaveLength(2);
+    expect(fragmentsAfter).toHaveLength(2);
+    expect((await readdir(path.join(outDir, "pagefind"))).filter((file) => file.endsWith(".pf_meta"))).toHaveLength(1);
+    expect((await readdir(outDir)).filter((name) => name !== "pagefind")).toEqual([]);
+    const index = await openBuiltIndex(path.join(outDir, "pagefind"));
+    try {
+      expect(await index.search("portmapper")).toEqual([]);
+      expect((await index.search("rcrpcbind")).map((hit) => hit.url)).toEqual(["/new/"]);
+    } finally {
+      await index.destroy();
+    }
+  });
+
+  it("writes indexes asked for at the same time one after the other, each complete", async () => {
+    const reports = await Promise.all(
+      ["a", "b", "c"].map((name) => writeSearchIndex({ outDir: path.join(root, name), documents: [page(`/${name}/`, `word${name} rpcbind`)] })),
+    );
+    for (const [i, report] of reports.entries()) {
+      expect(report.errors).toEqual([]);
+      const index = await openBuiltIndex(report.outputPath);
+      try {
+        expect((await index.search("rpcbind")).map((hit) => hit.url)).toEqual([`/${"abc"[i]}/`]);
+      } finally {
+        await index.destroy();
+      }
+    }
+  });
+});
+
 const CORPUS = path.resolve("test/fixtures/corpus");
 
 describe.skipIf(!existsSync(CORPUS))("the corpus's Chinese entries", () => {

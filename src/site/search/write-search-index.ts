@@ -2,6 +2,7 @@
 // this process: records are fed as they are (no HTML to re-parse), so only entry pages and
 // posts are ever indexed — never the day, month, tag or home pages that repeat them.
 
+import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { close, createIndex } from "pagefind";
 import type { SearchDocument } from "./documents.ts";
@@ -28,9 +29,23 @@ export interface WriteSearchIndexOptions {
   documents: readonly SearchDocument[];
 }
 
-export async function writeSearchIndex({ outDir, documents }: WriteSearchIndexOptions): Promise<SearchReport> {
+// One index at a time: Pagefind runs as one shared child process, and closing it after one
+// index must not cut off another (the dev server rebuilds while a reader edits).
+let queue: Promise<unknown> = Promise.resolve();
+
+export function writeSearchIndex(options: WriteSearchIndexOptions): Promise<SearchReport> {
+  const run = queue.then(() => writeOnce(options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function writeOnce({ outDir, documents }: WriteSearchIndexOptions): Promise<SearchReport> {
   const started = performance.now();
   const outputPath = path.join(outDir, "pagefind");
+  // Written beside the old bundle and swapped in, so a rebuild under the dev server leaves no
+  // fragment of an entry that is gone (or no longer published) and no window without an index.
+  const fresh = path.join(outDir, `.pagefind-${process.pid}`);
+  await rm(fresh, { recursive: true, force: true });
   const created = await createIndex({ forceLanguage: SEARCH_LANGUAGE });
   const index = created.index;
   if (!index) throw new Error(`Pagefind could not create an index: ${created.errors.join("; ")}`);
@@ -43,9 +58,14 @@ export async function writeSearchIndex({ outDir, documents }: WriteSearchIndexOp
       if (response.errors.length > 0) errors.push(`${documents[i]!.url}: ${response.errors.join("; ")}`);
       else records++;
     });
-    const written = await index.writeFiles({ outputPath });
+    const written = await index.writeFiles({ outputPath: fresh });
     errors.push(...written.errors);
+    await rm(outputPath, { recursive: true, force: true });
+    await rename(fresh, outputPath);
     return { outputPath, records, errors, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true });
+    throw error;
   } finally {
     await index.deleteIndex();
     // The Pagefind binary is a child process: leaving it running keeps Node from exiting.
