@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { buildSite } from "../site/build-site.ts";
 import { failureMessage } from "../site/config/user-error.ts";
-import { createProgress, formatReport } from "../site/report.ts";
+import { createProgress, formatReport, type ProgressStream } from "../site/report.ts";
 import { EXIT } from "./main.ts";
 
 const HELP = `usage: dotlog build [--content <dir>] [--out <dir>]
@@ -23,29 +23,36 @@ const options = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-export async function buildCommand(argv: string[]): Promise<number> {
+/** Where the command writes; tests pass their own (a terminal or not). */
+export interface CommandIO {
+  stdout: { write(text: string): unknown };
+  stderr: ProgressStream;
+}
+
+export async function buildCommand(argv: string[], io: CommandIO = process): Promise<number> {
+  const { stdout, stderr } = io;
   let values;
   try {
     ({ values } = parseArgs({ args: argv, options, allowPositionals: false, strict: true }));
   } catch (error) {
-    process.stderr.write(`dotlog build: ${(error as Error).message}\n\n${HELP}`);
+    stderr.write(`dotlog build: ${(error as Error).message}\n\n${HELP}`);
     return EXIT.usage;
   }
   if (values.help) {
-    process.stdout.write(HELP);
+    stdout.write(HELP);
     return EXIT.ok;
   }
-  const { progress, end } = createProgress(process.stderr);
+  const { progress, end } = createProgress(stderr);
   try {
     const { summary, exitCode } = await buildSite({ contentDir: values.content, outDir: values.out, progress });
     end();
-    process.stdout.write(formatReport(summary));
-    for (const failure of summary.failures) process.stderr.write(`dotlog build: error: ${failure}\n`);
+    stdout.write(formatReport(summary));
+    for (const failure of summary.failures) stderr.write(`dotlog build: error: ${failure}\n`);
     return exitCode;
   } catch (error) {
     end();
-    process.stderr.write(`dotlog build: ${failureMessage(error)}\n`);
-    if (process.env["DOTLOG_DEBUG"]) process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    stderr.write(`dotlog build: ${failureMessage(error)}\n`);
+    if (process.env["DOTLOG_DEBUG"]) stderr.write(`${(error as Error).stack ?? error}\n`);
     return EXIT.usage;
   }
 }
