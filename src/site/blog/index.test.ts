@@ -181,3 +181,35 @@ describe("configured phrases and requests that point at nothing", () => {
     expect(post!.html).not.toContain("libxl__domain_suspend");
   });
 });
+
+describe("from: in front matter", () => {
+  async function blogWith(posts: Record<string, string>): Promise<BlogPages> {
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    const contentDir = await seedContent();
+    dirs.push(contentDir);
+    await mkdir(join(contentDir, "posts"));
+    for (const [name, text] of Object.entries(posts)) await writeFile(join(contentDir, "posts", name), text);
+    return loadBlog({ timeline, bodies, renderer, contentDir, options: defaultOptions, includeDrafts: false });
+  }
+
+  it("may name only the entry when it holds one request", async () => {
+    const blog = await blogWith({ "a.md": '---\ntitle: A\ndate: 2012-11-20\nfrom: "10:37 2012-11-05"\n---\nA.\n' });
+    expect(blog.posts.map((p) => p.title)).toEqual(["A"]);
+    expect(blog.warnings).toEqual([]);
+  });
+
+  it("warns when two posts answer one request, and when from: names an entry without a request", async () => {
+    const blog = await blogWith({
+      "a.md": '---\ntitle: A\ndate: 2012-11-20\nfrom: "2012-11-05T10:37#1-1"\n---\nA.\n',
+      "b.md": '---\ntitle: B\ndate: 2012-11-21\nfrom: "2012-11-05T10:37#1-1"\n---\nB.\n',
+      "c.md": '---\ntitle: C\ndate: 2012-11-22\nfrom: "2012-11-07T14:59"\n---\nC.\n',
+    });
+    expect(blog.posts.map((p) => p.title)).toEqual(["C", "B", "A"]);
+    expect(blog.warnings.map((w) => `${w.file.split("/").at(-1)} ${w.message}`)).toEqual([
+      expect.stringMatching(/^c\.md `from: 2012-11-07T14:59` is not a blog request/),
+      expect.stringMatching(/^b\.md another post already answers/),
+    ]);
+    // The entry it names still links to the post made from it.
+    expect(blog.fromEntry["2012-11-07T14:59"]?.map((p) => p.title)).toEqual(["C"]);
+  });
+});

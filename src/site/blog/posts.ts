@@ -46,7 +46,14 @@ export async function buildBlog(input: BlogInput): Promise<Blog> {
   const privateRequests = new Map((input.privateRequests ?? []).map((request) => [request.id, request]));
   const handPosts = read.posts.map((hand) => placeHandPost(hand, byRequest, privateRequests, timeline, warnings));
   const visibleHand = handPosts.filter((post) => includeDrafts || !post.draft);
-  const answered = new Set(visibleHand.map((post) => post.request).filter((id) => id !== null));
+  const answered = new Set<string>();
+  for (const post of visibleHand) {
+    if (post.request === null) continue;
+    if (answered.has(post.request)) {
+      warnings.push({ file: post.file ?? "", line: 1, code: "post", message: `another post already answers \`from: ${post.request}\`; both are published` });
+    }
+    answered.add(post.request);
+  }
 
   const generated: Post[] = [];
   const draft = input.options.generated === "draft";
@@ -80,8 +87,9 @@ function placeHandPost(
   timeline: Timeline,
   warnings: PostWarning[],
 ): Post {
-  const request = hand.from === null ? undefined : byRequest.get(hand.from);
-  const hidden = hand.from === null ? undefined : privateRequests.get(hand.from);
+  const from = hand.from === null ? null : soleRequestOf(hand.from, [...byRequest.keys(), ...privateRequests.keys()]);
+  const request = from === null ? undefined : byRequest.get(from);
+  const hidden = from === null ? undefined : privateRequests.get(from);
   let sources: Entry[] = [];
   if (request) sources = request.sources.length > 0 ? request.sources : [request.entry];
   else if (hidden) sources = hidden.sources;
@@ -113,6 +121,16 @@ function placeHandPost(
     draft: hand.draft,
     file: hand.file,
   };
+}
+
+/**
+ * `from:` names the request; naming only its entry is enough when the entry holds exactly one
+ * request (`from: "10:37 2012-11-05"` for the seed's item 1-1).
+ */
+function soleRequestOf(from: string, ids: string[]): string {
+  if (ids.includes(from) || from.includes("#")) return from;
+  const inEntry = ids.filter((id) => id.startsWith(`${from}#`));
+  return inEntry.length === 1 ? inEntry[0]! : from;
 }
 
 /** Hand-written posts keep the slug their author chose; later claimants get `-2`, `-3`, … */
