@@ -157,13 +157,6 @@ describe("dotlog build fails with one line naming the problem", () => {
     expectOneLineFailure(run, 2, /is not empty and holds no site built before/);
     expect(filesUnder(out)).toEqual(["thesis.txt"]);
   });
-
-  it("for an unknown option, with the usage", async () => {
-    const run = await runDotlog(["build", "--contnet", "x"]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^dotlog build: Unknown option '--contnet'/);
-    expect(run.stderr).toContain("usage: dotlog build");
-  });
 });
 
 describe("a file that fails never hides the others", () => {
