@@ -144,6 +144,11 @@ export function formatSearchBench(results: SearchBenchResult[]): string[] {
   return lines;
 }
 
+/** The `search` section of `npm run bench`. */
+export async function run(): Promise<void> {
+  await benchSearch();
+}
+
 function argValue(name: string): string | undefined {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
