@@ -78,7 +78,21 @@ function offsetAt(utcMs: number, formatter: Intl.DateTimeFormat): number {
   return Math.round((asUtc - utcMs) / 60_000);
 }
 
+// Offsets change at most a few times a year, on the hour or half hour: one lookup per zone and
+// wall-clock half hour serves every entry written in it (Intl is slow enough to matter at scale).
+const offsets = new Map<string, number | null>();
+
 function zoneOffsetMinutes(t: LocalDateTime, timeZone: string): number | null {
+  const key = `${timeZone} ${t.year}-${t.month}-${t.day} ${t.hour}:${t.minute < 30 ? 0 : 30}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = lookUpOffset(t, timeZone);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function lookUpOffset(t: LocalDateTime, timeZone: string): number | null {
   const formatter = timeZone ? formatterFor(timeZone) : null;
   if (!formatter) return null;
   const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute);
