@@ -3,6 +3,7 @@
 
 import { tagKey, type Entry } from "../../log/index.ts";
 import { compileRedaction, DEFAULT_MASK, redactText } from "../../log/redact.ts";
+import { isoLocal, matchStampShape, readStamp } from "../../log/stamp.ts";
 import { normalizeRequestName } from "../blog/request-name.ts";
 import type { SiteOptions } from "../options.ts";
 import { redactOptions, type RedactSiteOptions } from "./redact-options.ts";
@@ -43,12 +44,24 @@ export function findExcluded(entries: readonly Entry[], options: ExclusionOption
 function namedEntries(names: readonly string[]): Map<string, string[]> {
   const byId = new Map<string, string[]>();
   for (const name of names) {
-    // An item (`…#2-1`) cannot be cut out of its entry alone: the whole entry goes.
-    const id = normalizeRequestName(name)?.replace(/#.*/, "");
-    if (id === undefined) continue;
-    byId.set(id, [...(byId.get(id) ?? []), name]);
+    for (const id of entryIds(name)) byId.set(id, [...(byId.get(id) ?? []), name]);
   }
   return byId;
+}
+
+/**
+ * The ids a name may mean. `9:00 03/04/2013` is 3 April or 4 March depending on the log's
+ * date order, which a name on its own does not tell: both entries are kept home.
+ */
+function entryIds(name: string): string[] {
+  // An item (`…#2-1`) cannot be cut out of its entry alone: the whole entry goes.
+  const entryPart = name.replace(/#.*/, "").trim();
+  const id = normalizeRequestName(entryPart);
+  const shape = matchStampShape(entryPart);
+  if (shape === null) return id === null ? [] : [id];
+  const readings = (["dmy", "mdy"] as const).map((order) => readStamp(shape, order));
+  const ids = readings.flatMap((reading) => (reading.ok ? [isoLocal(reading.time)] : []));
+  return [...new Set(id === null ? ids : [id, ...ids])];
 }
 
 /**

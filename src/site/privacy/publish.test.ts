@@ -195,3 +195,16 @@ describe("excluding by a tag the redaction masked", () => {
     expect(publishTimeline(full, { exclude: privacy.exclude, include: null }).timeline.entries).toHaveLength(2);
   });
 });
+
+describe("naming an entry in another date format", () => {
+  const log = [".LOG", "9:00 04/03/2013", "a, first", "", "9:00 03/04/2013", "b, second", "", "9:00 25/12/2013", "c, third", ""].join("\n");
+  const full = parseTimeline([{ file: "dmy.log", bytes: new TextEncoder().encode(log) }]);
+
+  it("keeps home both entries an ambiguous day/month could mean, and one when the date settles it", () => {
+    expect(full.entries.map((e) => e.id)).toEqual(["2013-03-04T09:00", "2013-04-03T09:00", "2013-12-25T09:00"]);
+    expect(publishTimeline(full, options({ entries: ["9:00 04/03/2013"] })).timeline.entries.map((e) => e.id)).toEqual([
+      "2013-12-25T09:00",
+    ]);
+    expect(publishTimeline(full, options({ entries: ["9:00 25/12/2013"] })).timeline.entries).toHaveLength(2);
+  });
+});
