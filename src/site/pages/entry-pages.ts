@@ -69,11 +69,13 @@ function sourceName(file: string, contentDir: string | undefined): string {
 function headerParts(entry: Entry, links: Map<string, TagLink>): HeaderPart[] {
   if (!entry.header) return [];
   const own = new Set(entry.tags.map(tagKey));
-  return entry.header.elements.map((text) => {
+  const parts = entry.header.elements.map((text) => {
     const key = tagKey(text);
     const link = own.has(key) ? links.get(key) : undefined;
     return { text, url: link ? link.url : null };
   });
+  // A header that is only a title (`work report - week 44`) is already the page's heading.
+  return parts.some((part) => part.url !== null) ? parts : [];
 }
 
 function seriesParts(timeline: Timeline): Map<string, { name: string; parts: Omit<SeriesPart, "current">[] }> {
