@@ -11,6 +11,15 @@ import { rfc3339 } from "./zoned.ts";
 
 export const FEED_SIZE = 20;
 
+// XML 1.0 has no way to write these, not even escaped: a title with a stray control character
+// or a lone surrogate from a damaged log would make the whole feed unreadable.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as XML can carry it: characters it cannot hold become U+FFFD, visibly, never dropped. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, "\uFFFD");
+}
+
 export interface FeedItem {
   /** The item's absolute URL: stable, since entry and post URLs are. */
   id: string;
@@ -57,11 +66,11 @@ export function buildFeeds({ posts, timeline, bodies, options }: FeedInput): Fee
     if (!item) {
       item = {
         id: abs(entry.url),
-        title: entry.title,
+        title: xmlText(entry.title),
         url: abs(entry.url),
         updated: rfc3339(entry.timestamp, options.timeZone),
-        html: withAbsoluteUrls(bodies.get(id) ?? "", entry.url, options),
-        categories: entry.tags,
+        html: xmlText(withAbsoluteUrls(bodies.get(id) ?? "", entry.url, options)),
+        categories: entry.tags.map(xmlText),
       };
       entryItems.set(id, item);
     }
@@ -69,19 +78,19 @@ export function buildFeeds({ posts, timeline, bodies, options }: FeedInput): Fee
   };
   const postItem = (post: PostPage): FeedItem => ({
     id: abs(post.url),
-    title: post.title,
+    title: xmlText(post.title),
     url: abs(post.url),
     updated: rfc3339(`${post.date}T${post.time}`, options.timeZone),
-    html: withAbsoluteUrls(post.html, post.url, options),
-    categories: post.tags.map((tag) => tag.name),
+    html: xmlText(withAbsoluteUrls(post.html, post.url, options)),
+    categories: post.tags.map((tag) => xmlText(tag.name)),
   });
   const postItems = new Map(published.map((post) => [post.url, postItem(post)]));
   const newest = timeline.entries.at(-1)?.timestamp ?? "1970-01-01T00:00";
   const feed = (path: string, title: string, subtitle: string, home: string, items: FeedItem[]): Feed => ({
     path,
     id: abs(path),
-    title,
-    subtitle,
+    title: xmlText(title),
+    subtitle: xmlText(subtitle),
     selfUrl: abs(path),
     homeUrl: abs(home),
     author: options.author || options.title,

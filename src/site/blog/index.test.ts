@@ -198,6 +198,11 @@ describe("from: in front matter", () => {
     expect(blog.warnings).toEqual([]);
   });
 
+  it("never lets a post take the URL of a page of /blog/", async () => {
+    const blog = await blogWith({ "2.md": "---\ntitle: Two\ndate: 2012-11-20\n---\nTwo.\n" });
+    expect(blog.posts.map((p) => p.url)).toContain("/blog/post-2/");
+  });
+
   it("warns when two posts answer one request, and when from: names an entry without a request", async () => {
     const blog = await blogWith({
       "a.md": '---\ntitle: A\ndate: 2012-11-20\nfrom: "2012-11-05T10:37#1-1"\n---\nA.\n',

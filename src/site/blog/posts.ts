@@ -137,8 +137,10 @@ function soleRequestOf(from: string, ids: string[]): string {
 function uniqueSlugs(posts: Post[]): Post[] {
   const taken = new Set<string>();
   return posts.map((post) => {
-    let slug = post.slug;
-    for (let n = 2; taken.has(slug); n++) slug = `${post.slug}-${n}`;
+    // `/blog/2/` is the index's second page: a post cannot be called `2`.
+    let slug = /^\d+$/.test(post.slug) ? `post-${post.slug}` : post.slug;
+    const base = slug;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     taken.add(slug);
     return slug === post.slug ? post : { ...post, slug, url: `/blog/${slug}/` };
   });
