@@ -29,7 +29,8 @@ export function findExcluded(entries: readonly Entry[], options: ExclusionOption
   const matched = new Set<string>();
   for (const entry of entries) {
     const keys = entry.tags.map(tagKey);
-    const byName = named.get(entry.id);
+    // The log's own form names a minute: every entry written in it (`-2`, …) is meant.
+    const byName = named.get(entry.id) ?? named.get(minuteKey(entry.timestamp));
     if (byName !== undefined) byName.forEach((name) => matched.add(name));
     const hidden =
       byName !== undefined ||
@@ -40,7 +41,7 @@ export function findExcluded(entries: readonly Entry[], options: ExclusionOption
   return { ids, unmatched: options.exclude.entries.filter((name) => !matched.has(name)) };
 }
 
-/** Entry id → the `exclude.entries` items naming it (`2012-11-06T16:16`, `16:16 2012-11-06`). */
+/** Entry id, or `minute <timestamp>` → the `exclude.entries` items naming it (`2012-11-06T16:16`, `16:16 2012-11-06`). */
 function namedEntries(names: readonly string[]): Map<string, string[]> {
   const byId = new Map<string, string[]>();
   for (const name of names) {
@@ -50,18 +51,20 @@ function namedEntries(names: readonly string[]): Map<string, string[]> {
 }
 
 /**
- * The ids a name may mean. `9:00 03/04/2013` is 3 April or 4 March depending on the log's
- * date order, which a name on its own does not tell: both entries are kept home.
+ * The entries a name may mean: an id names one entry; the log's own stamp names a minute, and
+ * `9:00 03/04/2013` is 3 April or 4 March depending on the log's date order, which a name on
+ * its own does not tell: every entry it may mean is kept home.
  */
 function entryIds(name: string): string[] {
   // An item (`…#2-1`) cannot be cut out of its entry alone: the whole entry goes.
   const entryPart = name.replace(/#.*/, "").trim();
-  const id = normalizeRequestName(entryPart);
   const shape = matchStampShape(entryPart);
-  if (shape === null) return id === null ? [] : [id];
+  if (shape === null) {
+    const id = normalizeRequestName(entryPart);
+    return id === null ? [] : [id];
+  }
   const readings = (["dmy", "mdy"] as const).map((order) => readStamp(shape, order));
-  const ids = readings.flatMap((reading) => (reading.ok ? [isoLocal(reading.time)] : []));
-  return [...new Set(id === null ? ids : [id, ...ids])];
+  return [...new Set(readings.flatMap((reading) => (reading.ok ? [minuteKey(isoLocal(reading.time))] : [])))];
 }
 
 /**
@@ -74,4 +77,8 @@ function withMaskedForms(tags: string[], options: ExclusionOptions): string[] {
   if (rules === undefined) return tags;
   const redaction = compileRedaction(rules);
   return tags.flatMap((tag) => [tag, redactText(tag, redaction).text]);
+}
+
+function minuteKey(timestamp: string): string {
+  return `minute ${timestamp}`;
 }

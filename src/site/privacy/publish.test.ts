@@ -208,3 +208,16 @@ describe("naming an entry in another date format", () => {
     expect(publishTimeline(full, options({ entries: ["9:00 25/12/2013"] })).timeline.entries).toHaveLength(2);
   });
 });
+
+describe("naming a minute that holds two entries", () => {
+  const log = [".LOG", "18:17 2012-11-07", "a, first", "", "18:17 2012-11-07", "b, second", ""].join("\n");
+  const full = parseTimeline([{ file: "dup.log", bytes: new TextEncoder().encode(log) }]);
+
+  it("by id excludes that entry; by the log's stamp, both", () => {
+    expect(full.entries.map((e) => e.id)).toEqual(["2012-11-07T18:17", "2012-11-07T18:17-2"]);
+    const byId = (name: string) => publishTimeline(full, options({ entries: [name] })).timeline.entries.map((e) => e.id);
+    expect(byId("2012-11-07T18:17")).toEqual(["2012-11-07T18:17-2"]);
+    expect(byId("2012-11-07T18:17-2")).toEqual(["2012-11-07T18:17"]);
+    expect(byId("18:17 2012-11-07")).toEqual([]);
+  });
+});
