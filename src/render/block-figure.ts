@@ -36,7 +36,8 @@ export function preOf(properties: Properties, lines: ElementContent[][], lineCla
 export function blockLabel(block: Block): string {
   if (block.kind === "gdb") return block.promptStyle === "lldb" ? "lldb" : "gdb";
   if (block.kind === "shell") return block.lang === "powershell" ? "powershell" : "shell";
-  if (block.kind === "preformatted") return "text";
+  if (block.kind === "repl") return block.promptStyle ?? block.lang; // `virsh`, `mysql`, `irb`, `python`
+  if (block.kind === "preformatted") return block.lang === "" ? "text" : block.lang;
   if (block.lang === "shellscript" || block.lang === "sh") return "bash";
   return block.lang;
 }

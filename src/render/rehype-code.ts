@@ -1,6 +1,6 @@
-// Literal blocks that are not transcripts: config (`[diff]` → ini) and scripts
-// (`#!/bin/bash` → bash) highlighted by Shiki; call graphs and indented text preformatted,
-// unhighlighted, whitespace exact.
+// Literal blocks that are not transcripts: config (`[diff]` → ini), scripts (`#!/bin/bash` →
+// bash) and code the parser recognised (`c`) highlighted by Shiki; call graphs and indented
+// text (`text`) preformatted, unhighlighted, whitespace exact.
 import type { Element, ElementContent, Root } from "hast";
 import { SKIP, visit } from "unist-util-visit";
 import type { Block } from "../log/types.ts";
@@ -25,7 +25,7 @@ export default function rehypeCode(options: { highlight: Highlight }) {
 
 export async function codeFigure(block: Block, highlight: Highlight, extra: Element["properties"] = {}): Promise<Element> {
   const label = blockLabel(block);
-  const highlighted = block.kind === "preformatted" ? null : await highlight.highlight(block.text, block.lang);
+  const highlighted = block.lang === "text" ? null : await highlight.highlight(block.text, block.lang);
   const lines: ElementContent[][] = highlighted
     ? highlighted.lines
     : block.text.split("\n").map((line) => [{ type: "text", value: line }]);
