@@ -185,6 +185,35 @@ describe("rewriting an index (the dev server rebuilds)", () => {
     }
   });
 
+  it("reuses the cached bundle while the documents are the same, and never a broken one", async () => {
+    const cacheDir = path.join(root, "cache");
+    const outDir = path.join(root, "cached-site");
+    const documents = [page("/a/", "rcrpcbind status"), page("/b/", "zypper se rpc")];
+    const first = await writeSearchIndex({ outDir, documents, cacheDir });
+    const again = await writeSearchIndex({ outDir, documents, cacheDir });
+    expect([first.cached, again.cached]).toEqual([false, true]);
+    const fragments = await readdir(path.join(outDir, "pagefind", "fragment"));
+    expect(fragments).toHaveLength(2);
+
+    const changed = await writeSearchIndex({ outDir, documents: [documents[0]!, page("/c/", "mount.nfs")], cacheDir });
+    expect(changed.cached).toBe(false);
+    expect((await readdir(cacheDir)).filter((name) => name.startsWith("search-"))).toHaveLength(1);
+    const index = await openBuiltIndex(changed.outputPath);
+    try {
+      expect((await index.search("zypper")).map((hit) => hit.url)).toEqual([]);
+      expect((await index.search("mount.nfs")).map((hit) => hit.url)).toEqual(["/c/"]);
+    } finally {
+      await index.destroy();
+    }
+
+    const [bundle] = (await readdir(cacheDir)).filter((name) => name.startsWith("search-"));
+    const meta = (await readdir(path.join(cacheDir, bundle!))).find((file) => file.endsWith(".pf_meta"))!;
+    await rm(path.join(cacheDir, bundle!, meta));
+    const afterDamage = await writeSearchIndex({ outDir, documents: [documents[0]!, page("/c/", "mount.nfs")], cacheDir });
+    expect(afterDamage.cached).toBe(false);
+    expect(afterDamage.errors).toEqual([]);
+  });
+
   it("writes indexes asked for at the same time one after the other, each complete", async () => {
     const reports = await Promise.all(
       ["a", "b", "c"].map((name) => writeSearchIndex({ outDir: path.join(root, name), documents: [page(`/${name}/`, `word${name} rpcbind`)] })),
