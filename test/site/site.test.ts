@@ -252,6 +252,12 @@ function seedTests(get: () => { site: BuiltSite; timeline: Timeline }): void {
     expect(text(find(readPage(get().site.outDir, "/tags/arm-server/"), isTag("h1"))!)).toBe("arm Server");
   });
 
+  it("does not repeat a header that is only a title", () => {
+    const page = readPage(get().site.outDir, byStamp("2012-11-05T17:36").url);
+    expect(text(find(page, hasClass("entry-title"))!)).toBe("work report - week 44");
+    expect(find(page, hasClass("entry-header"))).toBeUndefined();
+  });
+
   it("shows the entries that refer to an entry, with the referring item as context", () => {
     const target = byStamp("2012-11-05T10:03");
     const gtd = byStamp("2012-11-05T10:37");
