@@ -17,6 +17,8 @@ import { visibleControls } from "./visible-controls.ts";
 interface BlockFacts {
   label: string;
   kind: string;
+  /** Highlighted by Shiki (true) or plain text (false). */
+  highlighted?: boolean;
   lines?: [number, number];
   prompts?: string[];
   commands?: string[];
@@ -161,6 +163,7 @@ function blockFacts(body: Element, entry: Entry, wanted: BlockFacts[]): BlockFac
       label: byClass(figure, "block-label").map(textOf).join(""),
       kind: classes(figure).find((name) => name.startsWith("block-") && name !== "block-label")!.slice("block-".length),
     };
+    if (want?.highlighted !== undefined) facts.highlighted = classes(elements(figure, (e) => e.tagName === "pre")[0]!).includes("shiki");
     if (want?.lines) facts.lines = block ? [block.line, block.endLine] : [0, 0];
     if (want?.prompts) facts.prompts = byClass(figure, "prompt").map(textOf);
     if (want?.commands) facts.commands = byClass(figure, "command").map(textOf);
