@@ -20,7 +20,7 @@ export interface Palette {
 export const PALETTE: { light: Palette; dark: Palette } = {
   light: {
     prompt: "#1a7f37",
-    output: "#444d56",
+    output: "#59636e",
     label: "#24292e",
     labelBg: "#eaeef2",
     badge: "#6f4a00",
@@ -32,7 +32,7 @@ export const PALETTE: { light: Palette; dark: Palette } = {
   },
   dark: {
     prompt: "#7ee2a0",
-    output: "#c9d1d9",
+    output: "#b1bac4",
     label: "#e1e4e8",
     labelBg: "#3a424a",
     badge: "#f2cc60",
@@ -71,7 +71,7 @@ function shikiScheme(scheme: "light" | "dark"): string {
 }
 
 const CONSTRUCTS = `
-.log-body p{white-space:pre-wrap;overflow-wrap:anywhere}
+.log-body p{white-space:pre-wrap;overflow-wrap:anywhere;margin:0.35em 0}
 .log-body .outline{list-style:none;padding-left:0;margin:0.25em 0}
 .log-body .outline .outline{padding-left:1.75em}
 .log-body .marker{font-variant-numeric:tabular-nums;color:var(--dl-muted)}
