@@ -22,7 +22,9 @@ export default function rehypeFencedCode() {
       if (!code) return;
       // remark ends a fence's text with a newline that is not part of the code.
       const block = fencedBlock(toString(code).replace(/\n$/, ""), languageOf(code));
-      parent.children[index] = { type: "element", tagName: "figure", properties: {}, children: [], data: { dotlogBlock: block } as Element["data"] };
+      const placeholder: Element = { type: "element", tagName: "figure", properties: {}, children: [], data: { dotlogBlock: block } as Element["data"] };
+      // The renderer's stylesheet is scoped to `.log-body`; the post's own prose is not log text.
+      parent.children[index] = { type: "element", tagName: "div", properties: { className: ["log-body"] }, children: [placeholder] };
       return SKIP;
     });
   };
