@@ -16,7 +16,7 @@ export interface HeaderFields {
 
 const SEPARATORS = /[,;，；]/;
 const CONT = /^cont(\d+)$/i;
-const CONTINUED = /\s*[（(]续[）)]$/;
+const CONTINUED = /[（(]续[）)]$/;
 const URL_START = /^(?:https?|ftp):\/\//i;
 const TITLE_LENGTH = 60;
 const SENTENCE = /[。！？]/;
@@ -58,7 +58,7 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
       continue;
     }
     if (CONTINUED.test(part)) {
-      const name = part.replace(CONTINUED, "");
+      const name = part.replace(CONTINUED, "").trimEnd();
       if (name === "") continue;
       series ??= { name, part: null };
       elements.push(name);

@@ -10,6 +10,7 @@ const END = new RegExp(`["“”][ \\t]*(${STAMP_TEXT})[ \\t]*["“”]end\\b`, 
 /** `"16:40 2013-01-23"end` closings in one line. */
 export function findInsertionEnds(text: string, dateOrder: DateOrder | null = null): StampMatch[] {
   const found: StampMatch[] = [];
+  if (!text.includes("end")) return found;
   for (const match of text.matchAll(END)) {
     const at = readInlineStamp(match[1]!, dateOrder);
     if (at !== null) found.push({ at, column: match.index, length: match[0].length });

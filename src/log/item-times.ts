@@ -14,6 +14,7 @@ const BRACKETED = new RegExp(`[(（][ \\t]*(${STAMP_TEXT})[ \\t]*[)）]`, "gu");
 
 export function findItemTimes(text: string, dateOrder: DateOrder | null = null): StampMatch[] {
   const found: StampMatch[] = [];
+  if (!text.includes(":")) return found; // no time, no stamp: most lines
   for (const match of text.matchAll(BRACKETED)) {
     const at = readInlineStamp(match[1]!, dateOrder);
     if (at !== null) found.push({ at, column: match.index, length: match[0].length });

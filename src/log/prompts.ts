@@ -52,7 +52,11 @@ const BARE: PromptStyle[] = [
   { style: "hash", kind: "shell", lang: "shellsession", pattern: /^# (?=[a-z_./~])/ },
 ];
 
+// Every prompt above ends in one of these; a line without one near its start has none.
+const PROMPT_END = /[#>$%)]/;
+
 export function matchPrompt(text: string, options: { bare?: boolean } = {}): PromptMatch | null {
+  if (!PROMPT_END.test(text.slice(0, 300))) return null;
   for (const style of options.bare ? [...STYLES, ...BARE] : STYLES) {
     const found = style.pattern.exec(text);
     if (found) return { prompt: found[0], style: style.style, kind: style.kind, lang: style.lang };

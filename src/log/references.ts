@@ -24,6 +24,7 @@ const QUOTE_REACH = 400;
 /** References in one line of text, left to right. */
 export function findReferences(text: string, dateOrder: DateOrder | null = null): ReferenceMatch[] {
   const found: ReferenceMatch[] = [];
+  if (!hasQuote(text)) return found;
   for (const match of text.matchAll(QUOTED)) {
     if (match[2] !== undefined) continue; // `"…"end` closes an insertion
     const target = readInlineStamp(match[1]!, dateOrder);
@@ -35,6 +36,11 @@ export function findReferences(text: string, dateOrder: DateOrder | null = null)
     if (unclosed.target !== null) found.push({ target: unclosed.target, item: null, column: unclosed.column, length: unclosed.length });
   }
   return found.sort((a, b) => a.column - b.column);
+}
+
+/** Most lines hold no quote at all: skip the regular expressions for them. */
+function hasQuote(text: string): boolean {
+  return text.includes('"') || text.includes("“") || text.includes("”");
 }
 
 export interface UnclosedReference {
@@ -50,6 +56,7 @@ export interface UnclosedReference {
  */
 export function findUnclosedReferences(text: string, dateOrder: DateOrder | null = null): UnclosedReference[] {
   const unclosed: UnclosedReference[] = [];
+  if (!hasQuote(text)) return unclosed;
   const closed = new Set<number>();
   for (const match of text.matchAll(QUOTED)) closed.add(match.index);
   for (const intro of text.matchAll(INTRO)) {

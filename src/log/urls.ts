@@ -12,6 +12,7 @@ const TRAILING = /^[.,;:!?)\]}*]$/;
 
 export function findUrls(text: string): UrlFound[] {
   const found: UrlFound[] = [];
+  if (!text.includes("://")) return found;
   for (const match of text.matchAll(URL)) {
     const url = trimTrailing(match[0]);
     if (/^[a-z]+:\/\/$/i.test(url)) continue;
