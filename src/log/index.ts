@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { decode } from "./decode.ts";
 import { compileRedaction, redactText, type Redaction } from "./redact.ts";
-import { splitEntries } from "./split-entries.ts";
+import { scanEntries } from "./split-entries.ts";
 import { matchStampShape } from "./stamp.ts";
 import { buildTimeline, type SplitInput } from "./timeline.ts";
 import type { LogWarning, ParseOptions, Timeline } from "./types.ts";
@@ -21,25 +21,37 @@ export interface LogInput {
 
 /** Pure: bytes in, timeline out. Throws only on bad options (a RedactConfigError). */
 export function parseTimeline(inputs: LogInput[], options: ParseOptions = {}): Timeline {
-  const redaction = options.redact === undefined ? null : compileRedaction(options.redact);
-  const files = inputs.map((input) => readInput(input, options, redaction));
-  return buildTimeline(files, options.blogPhrases === undefined ? {} : { blogPhrases: options.blogPhrases });
+  const redaction = compileOptions(options);
+  return buildTimeline(
+    inputs.map((input) => readInput(input, options, redaction)),
+    timelineOptions(options),
+  );
 }
 
 /** Reads the files (paths as given) and merges them; an unreadable file is a warning. */
 export async function loadTimeline(paths: string[], options: ParseOptions = {}): Promise<Timeline> {
+  const redaction = compileOptions(options);
   const unreadable: LogWarning[] = [];
-  const inputs: LogInput[] = [];
+  const files: SplitInput[] = [];
   for (const file of paths) {
-    try {
-      inputs.push({ file, bytes: await readFile(file) });
-    } catch (error) {
-      unreadable.push({ file, line: 0, code: "unreadable", message: (error as Error).message });
-    }
+    // Each file's bytes are decoded at once and dropped: only its text is kept.
+    const bytes = await readFile(file).catch((error: Error) => {
+      unreadable.push({ file, line: 0, code: "unreadable", message: error.message });
+      return null;
+    });
+    if (bytes !== null) files.push(readInput({ file, bytes }, options, redaction));
   }
-  const timeline = parseTimeline(inputs, options);
+  const timeline = buildTimeline(files, timelineOptions(options));
   timeline.warnings.unshift(...unreadable);
   return timeline;
+}
+
+function compileOptions(options: ParseOptions): Redaction | null {
+  return options.redact === undefined ? null : compileRedaction(options.redact);
+}
+
+function timelineOptions(options: ParseOptions) {
+  return options.blogPhrases === undefined ? {} : { blogPhrases: options.blogPhrases };
 }
 
 function readInput({ file, bytes }: LogInput, options: ParseOptions, redaction: Redaction | null): SplitInput {
@@ -47,18 +59,18 @@ function readInput({ file, bytes }: LogInput, options: ParseOptions, redaction: 
   // Stamp lines are spared: masking part of one would merge two entries.
   const redacted = redaction === null ? null : redactText(decoded.text, redaction, (line) => matchStampShape(line) !== null);
   const text = redacted?.text ?? decoded.text;
-  const split = splitEntries(file, text, options);
+  const scanned = scanEntries(file, text, options);
   return {
     file: {
       file,
       encoding: decoded.encoding,
       text,
-      preamble: split.preamble,
-      directive: split.directive,
-      dateOrder: split.dateOrder,
+      preamble: scanned.preamble,
+      directive: scanned.directive,
+      dateOrder: scanned.dateOrder,
       ...(redacted === null ? {} : { redacted: redacted.count }),
     },
-    entries: split.entries,
-    warnings: [...decoded.warnings, ...split.warnings],
+    entries: scanned.entries(),
+    warnings: [...decoded.warnings, ...scanned.warnings],
   };
 }

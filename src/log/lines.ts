@@ -13,34 +13,37 @@ export interface TextLine {
   eol: LineEnd;
 }
 
-export function splitLines(text: string): TextLine[] {
-  const lines: TextLine[] = [];
+/**
+ * Visits each line without making strings: its number, the offset where it starts, where its
+ * text ends (before the line end), and where the next line starts. A text that ends with a
+ * line end has no empty last line: Notepad shows none either.
+ */
+export function forEachLine(text: string, visit: (line: number, start: number, end: number, next: number) => void, firstLine = 1): void {
+  let line = firstLine;
   let start = 0;
-  // indexOf is much faster than a line-end regex; the next CR is looked up only once passed.
-  let nextCr = text.indexOf("\r");
+  // indexOf is much faster than a line-end regex; each kind of line end is looked up again
+  // only once passed, so a file without CR searches for one once.
+  let cr = text.indexOf("\r");
+  let lf = text.indexOf("\n");
   while (start < text.length) {
-    if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf("\r", start);
-    const nextLf = text.indexOf("\n", start);
-    let end: number;
-    let eol: LineEnd;
-    if (nextCr !== -1 && (nextLf === -1 || nextCr < nextLf)) {
-      end = nextCr;
-      eol = nextLf === nextCr + 1 ? "\r\n" : "\r";
-    } else if (nextLf !== -1) {
-      end = nextLf;
-      eol = "\n";
+    if (cr !== -1 && cr < start) cr = text.indexOf("\r", start);
+    if (lf !== -1 && lf < start) lf = text.indexOf("\n", start);
+    if (cr !== -1 && (lf === -1 || cr < lf)) {
+      const next = lf === cr + 1 ? cr + 2 : cr + 1;
+      visit(line++, start, cr, next);
+      start = next;
+    } else if (lf !== -1) {
+      visit(line++, start, lf, lf + 1);
+      start = lf + 1;
     } else {
-      // A text that ends with a line end has no empty last line: Notepad shows none either.
-      lines.push({ line: lines.length + 1, start, text: text.slice(start), eol: "" });
-      break;
+      visit(line, start, text.length, text.length);
+      return;
     }
-    lines.push({ line: lines.length + 1, start, text: text.slice(start, end), eol });
-    start = end + eol.length;
   }
-  return lines;
 }
 
-/** Offset just past the line, its line end included. */
-export function lineEndOffset(line: TextLine): number {
-  return line.start + line.text.length + line.eol.length;
+export function splitLines(text: string, firstLine = 1): TextLine[] {
+  const lines: TextLine[] = [];
+  forEachLine(text, (line, start, end, next) => lines.push({ line, start, text: text.slice(start, end), eol: text.slice(end, next) as LineEnd }), firstLine);
+  return lines;
 }

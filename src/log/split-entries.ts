@@ -1,64 +1,110 @@
 // Cuts one file's decoded text into a preamble and raw entries at its timestamp lines.
 // Nothing is dropped: preamble + every entry's raw, in order, is the text itself.
+//
+// Stamps are found in one pass that makes no string for ordinary lines; an entry's lines are
+// made only when the entry is taken, so a large file never holds all its lines at once.
 
-import { lineEndOffset, splitLines, type TextLine } from "./lines.ts";
+import { forEachLine, splitLines } from "./lines.ts";
 import { decideDateOrder, isUnderline, matchStampShape, readStamp, type StampShape } from "./stamp.ts";
 import type { DateOrder, LocalDateTime, LogWarning, ParseOptions, RawEntry } from "./types.ts";
 
-export interface SplitFile {
+export interface ScannedFile {
   /** Text before the first stamp line, the directive line included. */
   preamble: string;
   directive: string | null;
   dateOrder: DateOrder | null;
-  entries: RawEntry[];
   warnings: LogWarning[];
+  /** The entries in file order, each made when it is reached. */
+  entries: () => Generator<RawEntry>;
+}
+
+export interface SplitFile extends Omit<ScannedFile, "entries"> {
+  entries: RawEntry[];
 }
 
 const DIRECTIVE = /^\.[A-Za-z]+[ \t]*$/;
+const LONGEST_STAMP = 40;
+
+interface LineSpan {
+  line: number;
+  start: number;
+  end: number;
+  next: number;
+}
+
+interface Stamp extends LineSpan {
+  time: LocalDateTime;
+  text: string;
+}
 
 export function splitEntries(file: string, text: string, options: Pick<ParseOptions, "dateOrder"> = {}): SplitFile {
-  const lines = splitLines(text);
+  const scanned = scanEntries(file, text, options);
+  return { ...scanned, entries: [...scanned.entries()] };
+}
+
+export function scanEntries(file: string, text: string, options: Pick<ParseOptions, "dateOrder"> = {}): ScannedFile {
   const warnings: LogWarning[] = [];
-  const starts = findStarts(file, lines, options.dateOrder ?? "auto", warnings);
+  const { stamps, order, lastLine, firstLine } = findStamps(file, text, options.dateOrder ?? "auto", warnings);
 
-  const entries: RawEntry[] = starts.stamps.map((stamp, k) => {
-    const next = starts.stamps[k + 1];
-    const stampLine = lines[stamp.index]!;
-    const last = next === undefined ? lines.length - 1 : next.index - 1;
-    const underline = stamp.index < last && isUnderline(lines[stamp.index + 1]!.text) ? lines[stamp.index + 1]! : null;
-    return {
-      file,
-      time: stamp.time,
-      line: stampLine.line,
-      endLine: lines[last]!.line,
-      raw: text.slice(stampLine.start, next === undefined ? text.length : lines[next.index]!.start),
-      stampText: underline === null ? stampLine.text : `${stampLine.text}\n${underline.text}`,
-      lines: lines.slice(stamp.index + (underline === null ? 1 : 2), last + 1),
-    };
-  });
+  const preambleEnd = stamps[0]?.start ?? text.length;
+  const firstText = firstLine === null ? "" : text.slice(firstLine.start, firstLine.end);
+  const isDirective = firstLine !== null && firstLine.next <= preambleEnd && DIRECTIVE.test(firstText);
 
-  const firstLine = lines[0];
-  const preambleEnd = starts.stamps[0] === undefined ? text.length : lines[starts.stamps[0].index]!.start;
-  const isDirective = firstLine !== undefined && lineEndOffset(firstLine) <= preambleEnd && DIRECTIVE.test(firstLine.text);
+  function* entries(): Generator<RawEntry> {
+    for (const [k, stamp] of stamps.entries()) {
+      // Everything below works inside the entry's own slice, so no search runs past it.
+      const raw = text.slice(stamp.start, stamps[k + 1]?.start ?? text.length);
+      const afterStamp = stamp.next - stamp.start;
+      const underline = firstLineOf(raw.slice(afterStamp));
+      const underlined = underline !== null && isUnderline(underline.text);
+      yield {
+        file,
+        time: stamp.time,
+        line: stamp.line,
+        endLine: k + 1 < stamps.length ? stamps[k + 1]!.line - 1 : lastLine,
+        raw,
+        stampText: underlined ? `${stamp.text}\n${underline.text}` : stamp.text,
+        lines: splitLines(raw.slice(afterStamp + (underlined ? underline.next : 0)), stamp.line + (underlined ? 2 : 1)),
+      };
+    }
+  }
+
   return {
     preamble: text.slice(0, preambleEnd),
-    directive: isDirective ? firstLine.text.trimEnd() : null,
-    dateOrder: starts.order,
-    entries,
+    directive: isDirective ? firstText.trimEnd() : null,
+    dateOrder: order,
     warnings,
+    entries,
   };
 }
 
-interface Stamps {
-  stamps: { index: number; time: LocalDateTime }[];
-  order: DateOrder | null;
+/** The first line of a text and where the line after it starts. */
+function firstLineOf(text: string): { text: string; next: number } | null {
+  if (text.length === 0) return null;
+  const end = /\r|\n|$/.exec(text)!.index;
+  const next = text.startsWith("\r\n", end) ? end + 2 : Math.min(end + 1, text.length);
+  return { text: text.slice(0, end), next };
 }
 
-function findStarts(file: string, lines: TextLine[], forced: "auto" | "dmy" | "mdy", warnings: LogWarning[]): Stamps {
-  const candidates: { index: number; shape: StampShape }[] = [];
-  lines.forEach((line, index) => {
-    const shape = matchStampShape(line.text);
-    if (shape !== null) candidates.push({ index, shape });
+interface Found {
+  stamps: Stamp[];
+  order: DateOrder | null;
+  lastLine: number;
+  firstLine: LineSpan | null;
+}
+
+function findStamps(file: string, text: string, forced: "auto" | "dmy" | "mdy", warnings: LogWarning[]): Found {
+  const candidates: (LineSpan & { text: string; shape: StampShape })[] = [];
+  let lastLine = 0;
+  let firstLine: LineSpan | null = null;
+  forEachLine(text, (line, start, end, next) => {
+    lastLine = line;
+    if (line === 1) firstLine = { line, start, end, next };
+    // Most lines are prose: skip them before making a string.
+    if (end - start > LONGEST_STAMP || !mayBeStamp(text, start)) return;
+    const lineText = text.slice(start, end);
+    const shape = matchStampShape(lineText);
+    if (shape !== null) candidates.push({ line, start, end, next, text: lineText, shape });
   });
 
   const decision = decideDateOrder(candidates.map((c) => c.shape), forced);
@@ -67,20 +113,34 @@ function findStarts(file: string, lines: TextLine[], forced: "auto" | "dmy" | "m
     const reading = decision.order === "mdy" ? "month-first (a 12-hour clock suggests en-US)" : "day-first (a 24-hour clock suggests en-GB)";
     warnings.push({
       file,
-      line: lines[first.index]!.line,
+      line: first.line,
       code: "ambiguous-date-order",
       message: `no date in this file has a day over 12, so its dates are read ${reading}; set dateOrder to override`,
     });
   }
 
-  const stamps: Stamps["stamps"] = [];
-  for (const { index, shape } of candidates) {
-    const reading = readStamp(shape, decision.order);
-    if (reading.ok) stamps.push({ index, time: reading.time });
+  const stamps: Stamp[] = [];
+  for (const candidate of candidates) {
+    const reading = readStamp(candidate.shape, decision.order);
+    if (reading.ok) stamps.push({ ...candidate, time: reading.time });
     else {
-      const line = lines[index]!;
-      warnings.push({ file, line: line.line, code: "bad-stamp", message: `"${line.text.trim()}" is not an entry start: ${reading.problem}` });
+      warnings.push({
+        file,
+        line: candidate.line,
+        code: "bad-stamp",
+        message: `"${candidate.text.trim()}" is not an entry start: ${reading.problem}`,
+      });
     }
   }
-  return { stamps, order: decision.order };
+  return { stamps, order: decision.order, lastLine, firstLine };
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const COLON = 58;
+
+/** A stamp starts with a digit and has its colon second or third. */
+function mayBeStamp(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  return first >= DIGIT_0 && first <= DIGIT_9 && (text.charCodeAt(start + 1) === COLON || text.charCodeAt(start + 2) === COLON);
 }

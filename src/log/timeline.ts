@@ -10,13 +10,14 @@ import type { Backlink, Entry, LogFile, LogWarning, ParsedEntry, RawEntry, Serie
 /** One file, decoded and split. */
 export interface SplitInput {
   file: LogFile;
-  entries: RawEntry[];
+  /** Taken once, in file order; an entry's lines are dropped once it is parsed. */
+  entries: Iterable<RawEntry>;
   /** Decode and split warnings of the file. */
   warnings: LogWarning[];
 }
 
 interface Parsed {
-  raw: RawEntry;
+  raw: Omit<RawEntry, "lines">;
   fields: ParsedEntry;
   timestamp: string;
   fileIndex: number;
@@ -43,24 +44,29 @@ function compare(a: string, b: string): number {
 }
 
 function parseFile(input: SplitInput, fileIndex: number, options: ParseEntryOptions, warnings: LogWarning[]): Parsed[] {
-  let previous: Parsed | null = null;
+  const parsed: Parsed[] = [];
   // Stamps quoted inside the text are read in the file's own date order.
   const entryOptions = { ...options, dateOrder: input.file.dateOrder };
-  return input.entries.map((raw) => {
-    const { fields, warnings: entryWarnings } = parseEntry(raw, entryOptions);
+  for (const { lines, ...raw } of input.entries) {
+    const { fields, warnings: entryWarnings } = parseEntry({ ...raw, lines }, entryOptions);
     warnings.push(...entryWarnings);
     const current: Parsed = { raw, fields, timestamp: isoLocal(raw.time), fileIndex };
-    if (previous !== null && current.timestamp < previous.timestamp) {
+    const previous = parsed.at(-1);
+    if (previous !== undefined && current.timestamp < previous.timestamp) {
       warnings.push({
         file: raw.file,
         line: raw.line,
         code: "out-of-order",
-        message: `${raw.stampText.split("\n")[0]} is earlier than the entry before it (${previous.raw.stampText.split("\n")[0]}, line ${previous.raw.line})`,
+        message: `${firstLine(raw.stampText)} is earlier than the entry before it (${firstLine(previous.raw.stampText)}, line ${previous.raw.line})`,
       });
     }
-    previous = current;
-    return current;
-  });
+    parsed.push(current);
+  }
+  return parsed;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0]!;
 }
 
 function assignIds(parsed: Parsed[], warnings: LogWarning[]): Entry[] {
