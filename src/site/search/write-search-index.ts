@@ -3,7 +3,7 @@
 // posts are ever indexed — never the day, month, tag or home pages that repeat them.
 
 import { createHash } from "node:crypto";
-import { cp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { close, createIndex } from "pagefind";
@@ -58,7 +58,7 @@ async function writeOnce({ outDir, documents, cacheDir }: WriteSearchIndexOption
   const records = documents.map(toRecord);
   const cached = cacheDir ? path.join(cacheDir, `search-${await bundleKey(records)}`) : null;
   if (cached && (await isBundle(cached))) {
-    await cp(cached, fresh, { recursive: true });
+    await linkTree(cached, fresh);
     await swapIn(fresh, outputPath);
     return { outputPath, records: records.length, cached: true, errors: [], ms: Math.round(performance.now() - started) };
   }
@@ -127,8 +127,22 @@ async function keepInCache(bundle: string, cached: string): Promise<void> {
   const names = await readdir(cacheDir).catch(() => [] as string[]);
   for (const name of names) if (name.startsWith("search-")) await rm(path.join(cacheDir, name), { recursive: true, force: true });
   const partial = `${cached}.partial-${process.pid}`;
-  await cp(bundle, partial, { recursive: true });
+  await linkTree(bundle, partial);
   await rename(partial, cached);
+}
+
+/**
+ * A copy of a folder made of hard links: a bundle's files are never changed in place (a new
+ * bundle replaces the folder), so the cache and the site can share them. Copies across disks.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const item of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, item.name);
+    const target = path.join(to, item.name);
+    if (item.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
 }
 
 function toRecord(document: SearchDocument) {
