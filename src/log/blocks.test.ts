@@ -57,6 +57,16 @@ describe("transcripts", () => {
     expect(block!.steps![2]).toEqual({ prompt: "(gdb) ", command: "", output: "241                 if ( !new_start ) {", line: 160 });
   });
 
+  it("keep short localized output but end at the author's Chinese sentence (log200708.txt 309–327)", () => {
+    const [block] = findBlocks(corpus("log200708.txt", 309, 327));
+    expect(block).toMatchObject({ kind: "shell", promptStyle: "bracket-dollar", line: 311, endLine: 321 });
+    expect(block!.steps!.map((step) => [step.prompt, step.command, step.output.split("\n").length])).toEqual([
+      ["[bamv26@localhost fisco]$ ", "./MTL_tools-2_x86_0727 ", 2],
+      ["[bamv26@localhost fisco]$ ", "su", 1],
+      ["[root@localhost fisco]# ", "./MTL_tools-2_x86_0727 ", 5],
+    ]);
+  });
+
   it("read a `sqlite> ` session started from a `> ` shell line (log2013.txt 1239–1252)", () => {
     const [block] = findBlocks(corpus("log2013.txt", 1239, 1252));
     expect(block).toMatchObject({ kind: "shell", line: 1240, endLine: 1250 });

@@ -11,6 +11,8 @@ describe("matchPrompt", () => {
     ["user@host:~$ ls -l", "user@host:~$ ", "user-dollar", "shell"],
     ["root@host:/etc# cat fstab", "root@host:/etc# ", "user-hash", "shell"],
     ["[root@localhost fisco]# ls | grep ^[PM]TL_", "[root@localhost fisco]# ", "bracket-hash", "shell"],
+    ["[root@Imote2-26 tosmac]#ps aux | grep fisco_PTL_0804_r-pid_parse-arg ", "[root@Imote2-26 tosmac]#", "bracket-hash", "shell"],
+    ["[bamv26@localhost fisco]$ su", "[bamv26@localhost fisco]$ ", "bracket-dollar", "shell"],
     ["$ git status", "$ ", "dollar", "shell"],
     ["% make", "% ", "percent", "shell"],
     ["PS C:\\> Get-ChildItem", "PS C:\\> ", "powershell", "shell"],

@@ -27,8 +27,8 @@ const STYLES: PromptStyle[] = [
   { style: "user-dollar", kind: "shell", lang: "shellsession", pattern: /^[\w.-]+@[\w.-]+:[^\s$#]*\$ / },
   { style: "user-hash", kind: "shell", lang: "shellsession", pattern: /^[\w.-]+@[\w.-]+:[^\s$#]*# / },
   // Red Hat: `[user@host dir]# `.
-  { style: "bracket-hash", kind: "shell", lang: "shellsession", pattern: /^\[[\w.-]+@[\w.-]+ [^\]]*\]# / },
-  { style: "bracket-dollar", kind: "shell", lang: "shellsession", pattern: /^\[[\w.-]+@[\w.-]+ [^\]]*\]\$ / },
+  { style: "bracket-hash", kind: "shell", lang: "shellsession", pattern: /^\[[\w.-]+@[\w.-]+ [^\]]*\]# ?/ },
+  { style: "bracket-dollar", kind: "shell", lang: "shellsession", pattern: /^\[[\w.-]+@[\w.-]+ [^\]]*\]\$ ?/ },
   { style: "powershell", kind: "shell", lang: "powershell", pattern: /^PS [A-Za-z]:\\[^>]*> / },
   { style: "dollar", kind: "shell", lang: "shellsession", pattern: /^\$ (?=[A-Za-z_./~"'[(])/ },
   { style: "percent", kind: "shell", lang: "shellsession", pattern: /^% (?=[A-Za-z_./~])/ },

@@ -14,6 +14,16 @@ export function isCjkProse(text: string): boolean {
   return cjk >= 2 && cjk / trimmed.replace(/\s/g, "").length >= 0.25;
 }
 
+/**
+ * A Chinese sentence of the author's, as opposed to a program's short localized message
+ * (`段错误`, `口令：`): six or more characters, or ending like a sentence.
+ */
+export function isCjkSentence(text: string): boolean {
+  const trimmed = text.trim();
+  if (!isCjkProse(trimmed)) return false;
+  return (trimmed.match(CJK)?.length ?? 0) >= 6 || /[。？！]$/.test(trimmed);
+}
+
 export function isProse(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === "") return false;

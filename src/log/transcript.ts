@@ -4,7 +4,7 @@
 // Chinese right after the output.
 
 import { matchPrompt, type PromptMatch } from "./prompts.ts";
-import { isCjkProse, isProse } from "./prose.ts";
+import { isCjkSentence, isProse } from "./prose.ts";
 import { STAMP_TEXT } from "./inline-stamp.ts";
 import type { TranscriptStep } from "./types.ts";
 
@@ -19,9 +19,12 @@ export interface ScanLine {
 
 const AUTHOR_STAMP = new RegExp(`^\\s*(?:[(（]\\s*${STAMP_TEXT}\\s*[)）]|["“”]\\s*${STAMP_TEXT}\\s*["“”]end)`, "u");
 
+// `ref: http://…`, `notes: …`: the author's own labels.
+const AUTHOR_LABEL = /^(?:ref|see|notes?)\s*[:：]/i;
+
 /** Lines that end any block: the author writing again. */
 export function isAuthorLine(scan: ScanLine): boolean {
-  return scan.marked || AUTHOR_STAMP.test(scan.text);
+  return scan.marked || AUTHOR_STAMP.test(scan.text) || AUTHOR_LABEL.test(scan.text);
 }
 
 export interface TranscriptScan {
@@ -62,7 +65,7 @@ export function scanTranscript(lines: ScanLine[], start: number, first: PromptMa
   for (let index = start; index < lines.length; index++) {
     const scan = lines[index]!;
     // Output follows its command directly; a Chinese line there is the author commenting.
-    if (index > start && (isAuthorLine(scan) || isCjkProse(scan.text))) break;
+    if (index > start && (isAuthorLine(scan) || isCjkSentence(scan.text))) break;
     if (scan.text.trim() === "") {
       let after = index + 1;
       while (after < lines.length && lines[after]!.text.trim() === "") after++;
