@@ -2,7 +2,10 @@
 // the site's Pagefind index, and keeps the URL in step so a search can be bookmarked.
 // A module loaded by <script src>: no inline script, so a strict CSP holds.
 
-const PAGE_SIZE = 10;
+// Each result shown costs its whole fragment (the entry's text): a few at first keeps a query
+// small on a large log; "Show more results" adds more.
+const FIRST_PAGE = 5;
+const MORE_PAGE = 10;
 // This file is served from `<site root>/assets/`: the index and the result URLs hang off
 // the same root, so a site under a path prefix works without configuration.
 const siteRoot = new URL("../", import.meta.url);
@@ -132,7 +135,8 @@ function writeUrl(query) {
 
 async function showMore({ focusFirstNew }) {
   const mine = generation;
-  const next = current.hits.slice(current.shown, current.shown + PAGE_SIZE);
+  const size = current.shown === 0 ? FIRST_PAGE : MORE_PAGE;
+  const next = current.hits.slice(current.shown, current.shown + size);
   const data = await Promise.all(next.map((hit) => hit.data()));
   if (mine !== generation) return;
   const items = data.map(renderResult);

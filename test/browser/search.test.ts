@@ -36,6 +36,11 @@ describe.skipIf(!hasChromium)("search in a browser", () => {
     return page;
   }
 
+  async function resultCount(page: Page): Promise<number> {
+    const status = (await page.locator("[data-search-status]").textContent()) ?? "";
+    return Number(/^([\d,]+) results?/.exec(status)?.[1]?.replace(/,/g, "") ?? Number.NaN);
+  }
+
   async function firstResult(page: Page) {
     const link = page.locator(".search-result-title a").first();
     await link.waitFor();
@@ -88,17 +93,29 @@ describe.skipIf(!hasChromium)("search in a browser", () => {
   it("narrows by tag and by year, and keeps the choice in the URL", async () => {
     const page = await open("/search/?q=libvirt");
     await firstResult(page);
-    const all = await page.locator(".search-result").count();
+    await expect.poll(() => resultCount(page)).toBeGreaterThan(0);
+    const all = await resultCount(page);
     // The lists fill when a reader reaches for them.
     await page.focus("select[name=tag]");
     await page.selectOption("select[name=tag]", "xenlight");
-    await expect.poll(() => page.locator(".search-result").count()).toBeLessThan(all);
+    await expect.poll(() => resultCount(page)).toBeLessThan(all);
+    expect(await resultCount(page)).toBeGreaterThan(0);
     const tags = await page.locator(".search-result").evaluateAll((items) =>
       items.map((item) => [...item.querySelectorAll(".search-result-tag")].map((tag) => tag.textContent)),
     );
     expect(tags.every((list) => list.includes("xenlight"))).toBe(true);
     expect(new URL(page.url()).searchParams.get("tag")).toBe("xenlight");
     expect(await page.locator("select[name=year] option").allTextContents()).toContain("2012");
+  });
+
+  it("shows a few results first and more on request, moving focus to the first new one", async () => {
+    const page = await open("/search/?q=libvirt");
+    await firstResult(page);
+    await expect.poll(() => resultCount(page)).toBeGreaterThan(5);
+    expect(await page.locator(".search-result").count()).toBe(5);
+    await page.getByRole("button", { name: "Show more results" }).click();
+    await expect.poll(() => page.locator(".search-result").count()).toBe(Math.min(15, await resultCount(page)));
+    expect(await page.evaluate(() => document.activeElement?.closest(".search-result") === document.querySelectorAll(".search-result")[5])).toBe(true);
   });
 
   it("works by keyboard alone", async () => {
