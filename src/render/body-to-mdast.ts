@@ -17,14 +17,14 @@ export function lineText(text: string, line: number, column: number): Text {
 }
 
 export function bodyToMdast(entry: Entry): Root {
-  return { type: "root", children: flow(entry.body, null) as RootContent[] };
+  return { type: "root", children: flow(entry.body, null, new Set()) as RootContent[] };
 }
 
 /**
  * Lays out one container's lines. `open` is the paragraph that continues (an item's own
  * marker line): text lines that follow join it, separated by line breaks.
  */
-function flow(nodes: BodyNode[], open: Paragraph | null): FlowContent[] {
+function flow(nodes: BodyNode[], open: Paragraph | null, anchors: Set<string>): FlowContent[] {
   const out: FlowContent[] = [];
   let paragraph = open;
   for (const node of nodes) {
@@ -49,7 +49,7 @@ function flow(nodes: BodyNode[], open: Paragraph | null): FlowContent[] {
         const last = out.at(-1);
         const outline: LogOutline =
           last?.type === "logOutline" && last.level === node.level ? last : newOutline(node, out);
-        outline.children.push(item(node));
+        outline.children.push(item(node, anchors));
         break;
       }
       case "block":
@@ -87,7 +87,10 @@ function newOutline(first: ItemNode, out: FlowContent[]): LogOutline {
   return outline;
 }
 
-function item(node: ItemNode): LogItem {
+/** `anchors`: paths already anchored — a path the author used twice is anchored once, at its first item. */
+function item(node: ItemNode, anchors: Set<string>): LogItem {
+  const anchored = !anchors.has(node.path);
+  anchors.add(node.path);
   const marker: PhrasingContent = {
     type: "logMarker",
     children: [lineText(node.marker, node.line, 0)],
@@ -99,7 +102,7 @@ function item(node: ItemNode): LogItem {
     type: "logItem",
     path: node.path,
     marker: node.marker,
-    children: [own, ...flow(node.children, own)],
-    data: { hName: "li", hProperties: { id: `i${node.path}`, className: ["item"] } },
+    children: [own, ...flow(node.children, own, anchors)],
+    data: { hName: "li", hProperties: { ...(anchored ? { id: `i${node.path}` } : {}), className: ["item"] } },
   };
 }

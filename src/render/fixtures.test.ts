@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Element } from "hast";
+import { HtmlValidate } from "html-validate";
 import { visit } from "unist-util-visit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTimeline } from "../log/index.ts";
@@ -28,7 +29,8 @@ interface BlockFacts {
 
 interface EntryFacts {
   tree?: Record<string, number>;
-  anchors?: string[];
+  /** The id of each outline item in order; null for an item whose path was already anchored. */
+  anchors?: (string | null)[];
   blocks?: BlockFacts[];
   links?: { text: string; href: string; title?: string }[];
   unresolved?: string[];
@@ -50,6 +52,8 @@ const ROOT = join(import.meta.dirname, "../../test/fixtures/render");
 const CASES = readdirSync(ROOT, { withFileTypes: true })
   .filter((dirent) => dirent.isDirectory())
   .map((dirent) => dirent.name);
+
+const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "no-trailing-whitespace": "off" } });
 
 let renderer: Renderer;
 beforeAll(async () => {
@@ -92,7 +96,7 @@ describe.each(CASES)("fixture %s", (name) => {
       for (const type of Object.keys(facts.tree)) counts[type] ??= 0;
       expect(counts).toEqual(facts.tree);
     }
-    if (facts.anchors) expect(elements(body, (e) => e.tagName === "li").map((li) => attr(li, "id"))).toEqual(facts.anchors);
+    if (facts.anchors) expect(elements(body, (e) => e.tagName === "li").map((li) => attr(li, "id") ?? null)).toEqual(facts.anchors);
     if (facts.blocks) expect(blockFacts(body, entry, facts.blocks)).toEqual(facts.blocks);
     if (facts.links) {
       const links = elements(body, (e) => e.tagName === "a").map((a) => ({
@@ -121,9 +125,12 @@ describe.each(CASES)("fixture %s", (name) => {
     for (const tag of facts.absent ?? []) expect(elements(body, (e) => e.tagName === tag), `<${tag}>`).toEqual([]);
   });
 
-  it("every entry: exact block text, live anchors, honest links, no style, no lost line", async () => {
+  it("every entry: valid HTML, exact block text, live anchors, honest links, no style, no lost line", async () => {
     for (const entry of timeline.entries) {
       const body = await render(entry);
+      const page = `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>${html.get(entry.id)}</main></body></html>`;
+      const report = await validator.validateString(page);
+      expect(report.results.flatMap((result) => result.messages.map((m) => `${m.ruleId}: ${m.message}`)), entry.id).toEqual([]);
       for (const element of elements(body)) {
         expect(Object.keys(element.properties).filter((key) => key === "style" || /^on/i.test(key)), entry.id).toEqual([]);
       }
