@@ -67,6 +67,19 @@ describe("transcripts", () => {
     ]);
   });
 
+  it("keep a program's banner and a nested REPL in one session (log201204novell.txt 756–782)", () => {
+    const [block] = findBlocks(corpus("log201204novell.txt", 756, 782));
+    expect(block).toMatchObject({ kind: "shell", line: 756, endLine: 780 });
+    expect(block!.steps!.map((step) => step.command)).toEqual([
+      "opcontrol --dump", "opcontrol --start", "virsh ", "list", "quit", "opcontrol --stop", "opcontrol --shutdown", "",
+    ]);
+    expect(block!.steps![3]!.prompt).toBe("virsh # ");
+  });
+
+  it("end at a Chinese sentence that names code (log200708.txt 1281–1290)", () => {
+    expect(spans(corpus("log200708.txt", 1281, 1290))).toEqual([["shell", 1282, 1287]]);
+  });
+
   it("read a `sqlite> ` session started from a `> ` shell line (log2013.txt 1239–1252)", () => {
     const [block] = findBlocks(corpus("log2013.txt", 1239, 1252));
     expect(block).toMatchObject({ kind: "shell", line: 1240, endLine: 1250 });

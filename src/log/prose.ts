@@ -20,8 +20,9 @@ export function isCjkProse(text: string): boolean {
  */
 export function isCjkSentence(text: string): boolean {
   const trimmed = text.trim();
-  if (!isCjkProse(trimmed)) return false;
-  return (trimmed.match(CJK)?.length ?? 0) >= 6 || /[。？！]$/.test(trimmed);
+  const cjk = trimmed.match(CJK)?.length ?? 0;
+  if (cjk < 2) return false;
+  return /[。？！]$/.test(trimmed) || (cjk >= 6 && isCjkProse(trimmed));
 }
 
 export function isProse(text: string): boolean {

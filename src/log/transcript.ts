@@ -48,6 +48,19 @@ export function isBarePrompt(lines: ScanLine[], index: number): boolean {
   return mark === ">" || !isProse(after.text);
 }
 
+// A program's banner can read like prose (`Type:  'help' for help with commands`); when a
+// prompt comes within a few lines, with no author's line before it, it is still output.
+const BANNER_REACH = 8;
+
+function promptSoon(lines: ScanLine[], from: number, promptAt: (scan: ScanLine) => PromptMatch | null): boolean {
+  for (let index = from; index < Math.min(lines.length, from + BANNER_REACH); index++) {
+    const scan = lines[index]!;
+    if (isAuthorLine(scan) || isCjkSentence(scan.text)) return false;
+    if (promptAt(scan)) return true;
+  }
+  return false;
+}
+
 export function scanTranscript(lines: ScanLine[], start: number, first: PromptMatch): TranscriptScan {
   const bare = first.style === "angle" || first.style === "hash";
   const promptAt = (scan: ScanLine): PromptMatch | null => {
@@ -70,7 +83,8 @@ export function scanTranscript(lines: ScanLine[], start: number, first: PromptMa
       let after = index + 1;
       while (after < lines.length && lines[after]!.text.trim() === "") after++;
       const next = lines[after];
-      if (!next || isAuthorLine(next) || (!promptAt(next) && isProse(next.text))) break;
+      if (!next || isAuthorLine(next)) break;
+      if (!promptAt(next) && isProse(next.text) && !promptSoon(lines, after, promptAt)) break;
       for (let blank = index; blank < after; blank++) current?.output.push(lines[blank]!.text);
       index = after - 1;
       continue;
