@@ -10,9 +10,10 @@ import { HtmlValidate } from "html-validate";
 import { visit } from "unist-util-visit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTimeline } from "../log/index.ts";
-import type { BodyNode, Entry, Timeline } from "../log/types.ts";
+import type { Entry, Timeline } from "../log/types.ts";
 import { createRenderer, entryTree, type Renderer } from "./index.ts";
 import { attr, byClass, classes, elements, parse, textOf } from "./testing/html.ts";
+import { bodyLines } from "./testing/lines.ts";
 import { visibleControls } from "./visible-controls.ts";
 
 interface BlockFacts {
@@ -153,14 +154,6 @@ describe.each(CASES)("fixture %s", (name) => {
     }
   });
 });
-
-function bodyLines(nodes: BodyNode[]): { line: number; text: string }[] {
-  return nodes.flatMap((node) => {
-    if (node.type === "text") return [{ line: node.line, text: node.text }];
-    if (node.type === "item") return [{ line: node.line, text: node.marker + node.text }, ...bodyLines(node.children)];
-    return [];
-  });
-}
 
 function blockFacts(body: Element, entry: Entry, wanted: BlockFacts[]): BlockFacts[] {
   return byClass(body, "block").map((figure, index) => {
