@@ -142,6 +142,15 @@ describe("code, scripts and call graphs", () => {
     expect(spans(corpus("log2013.txt", 653, 660))).toEqual([]);
   });
 
+  it("read a git patch as a diff (log2013.txt 1068–1155)", () => {
+    const blocks = findBlocks(corpus("log2013.txt", 1068, 1155));
+    expect(blocks.map((block) => [block.kind, block.lang, block.line, block.endLine])).toEqual([["preformatted", "diff", 1070, 1153]]);
+  });
+
+  it("keep a whole aligned table (log2013.txt 107–116)", () => {
+    expect(spans(corpus("log2013.txt", 107, 116))).toEqual([["preformatted", 111, 114]]);
+  });
+
   it("read two config sections (log201204novell.txt 1342–1353)", () => {
     const blocks = findBlocks(corpus("log201204novell.txt", 1342, 1353));
     expect(blocks.map((block) => [block.kind, block.lang])).toEqual([["config", "ini"], ["config", "ini"]]);

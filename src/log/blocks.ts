@@ -24,6 +24,11 @@ const ALIGNED = /\S {3,}\S.* {3,}\S/;
 // `char * strcpy(d, s)` above its body: a C function head.
 const SIGNATURE = /^[A-Za-z_][\w \t*]*\b[A-Za-z_]\w*\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$/;
 const BULLET = /^[-*•+] /;
+// A patch: `diff --git a/… b/…`, `--- a/…` over `+++ b/…`, or a bare hunk.
+const DIFF_START = /^(?:diff --git \S|@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
+const DIFF_FILES = /^--- \S/;
+const DIFF_LINE = /^(?:[ +\-\\]|@@ |diff |index |Index: |={5,}$|new file mode|deleted file mode|similarity index|rename (?:from|to) |Binary files )/;
+const ALIGNED_ONCE = /\S {3,}\S/;
 // Past this length a line is data, not code: the shape tests below only look at short lines
 // (and stay linear on a 5 MB line).
 const LONG_LINE = 2000;
@@ -69,6 +74,11 @@ function blockAt(scans: ScanLine[], index: number): { block: Block; end: number 
   }
   if (scan.text.length > LONG_LINE) return null;
   const next = scans[index + 1];
+  if (!scan.marked && (DIFF_START.test(scan.text) || (DIFF_FILES.test(scan.text) && /^\+\+\+ \S/.test(next?.text ?? "")))) {
+    let end = index;
+    while (end + 1 < scans.length && scans[end + 1]!.text !== "" && DIFF_LINE.test(scans[end + 1]!.text) && !scans[end + 1]!.marked) end++;
+    return { end, block: makeBlock(scans, index, end, "preformatted", "diff", null, null) };
+  }
   const head = SIGNATURE.test(scan.text) && next !== undefined && (next.text.trim().startsWith("{") || startsCode(next.text));
   if (!scan.marked && (head || startsCode(scan.text))) {
     const end = extend(scans, index, (next) => continuesCode(next.text));
@@ -105,7 +115,8 @@ function startsCode(text: string): boolean {
 }
 
 function continuesCode(text: string): boolean {
-  return INDENTED.test(text) || startsCode(text) || (text.length <= LONG_LINE && CODE_LABEL.test(text));
+  if (text.length > LONG_LINE) return INDENTED.test(text);
+  return INDENTED.test(text) || startsCode(text) || CODE_LABEL.test(text) || ALIGNED_ONCE.test(text);
 }
 
 function scriptLang(shebang: RegExpExecArray): string {
