@@ -42,4 +42,13 @@ describe("highlight", () => {
     expect(result!.pre["style"]).toBeUndefined();
     expect(highlight.classCss()).toMatch(/\.dl-t-[a-z0-9]+\{--shiki-light:#[0-9A-Fa-f]{3,6};--shiki-dark:#[0-9A-Fa-f]{3,6}/);
   });
+
+  it("shows a very long line whole and untokenised (a pasted megabyte line must not stall a build)", async () => {
+    const highlight = await createHighlight(options);
+    const line = `echo ${"x".repeat(1_000_000)}`;
+    const result = await highlight.highlight(`ls\n${line}`, "bash");
+    const text = (node: ElementContent): string => (node.type === "text" ? node.value : node.type === "element" ? node.children.map(text).join("") : "");
+    expect(result!.lines[1]!.map(text).join("")).toBe(line);
+    expect(result!.lines[1]!.length).toBe(1);
+  });
 });

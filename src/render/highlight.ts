@@ -53,6 +53,9 @@ const LANGUAGES: Record<string, () => LanguageInput> = {
   gdb: () => [gdbGrammar],
 };
 
+/** Longer lines are shown untokenised: a pasted megabyte line must not stall the build. */
+const MAX_LINE_LENGTH = 5000;
+
 const ALIASES: Record<string, string> = { bash: "shellscript", sh: "shellscript", shell: "shellscript", zsh: "shellscript", lldb: "gdb", makefile: "make" };
 
 export function languageName(lang: string): string | null {
@@ -109,6 +112,7 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
         themes: { light: options.light, dark: options.dark },
         defaultColor: false,
         colorReplacements: options.colorReplacements,
+        tokenizeMaxLineLength: MAX_LINE_LENGTH,
         transformers: [toClasses],
       });
       stats.shikiMs += performance.now() - started;
