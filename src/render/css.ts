@@ -1,5 +1,6 @@
 // The stylesheet for rendered bodies: Shiki's two themes switched by prefers-color-scheme, and
-// the classes of the log's constructs. Colours dotlog chooses itself are in PALETTE, so a test
+// the classes of the log's constructs. Block rules are not scoped to `.log-body`, so a blog
+// post's fenced code, rendered through the same plugins, looks the same. Colours dotlog chooses itself are in PALETTE, so a test
 // can check each foreground against its background (WCAG AA, 4.5:1).
 import type { ThemeColors } from "./highlight.ts";
 
@@ -65,8 +66,8 @@ function variables(palette: Palette): string {
 
 function shikiScheme(scheme: "light" | "dark"): string {
   return [
-    `.log-body .shiki{background-color:var(--shiki-${scheme}-bg);color:var(--shiki-${scheme})}`,
-    `.log-body .shiki span{color:var(--shiki-${scheme});font-style:var(--shiki-${scheme}-font-style);font-weight:var(--shiki-${scheme}-font-weight);text-decoration:var(--shiki-${scheme}-text-decoration)}`,
+    `.shiki{background-color:var(--shiki-${scheme}-bg);color:var(--shiki-${scheme})}`,
+    `.shiki span{color:var(--shiki-${scheme});font-style:var(--shiki-${scheme}-font-style);font-weight:var(--shiki-${scheme}-font-weight);text-decoration:var(--shiki-${scheme}-text-decoration)}`,
   ].join("\n");
 }
 
@@ -85,13 +86,13 @@ const CONSTRUCTS = `
 .log-body .insertion-label{font-size:0.85em;font-weight:600;margin-right:0.35em}
 .log-body .insertion-end{font-size:0.85em;color:var(--dl-muted)}
 .log-body .inserted{border-left:3px solid var(--dl-inserted-bg);padding-left:0.5em}
-.log-body .block{margin:0.5em 0;position:relative}
-.log-body .block-label{display:inline-block;font:0.75em/1.6 ui-monospace,monospace;padding:0 0.5em;border-radius:0.3em 0.3em 0 0;color:var(--dl-label);background:var(--dl-label-bg)}
-.log-body .block pre{margin:0;padding:0.6em 0.8em;overflow-x:auto;tab-size:8;border:1px solid var(--dl-label-bg);font:0.875em/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.log-body .block pre.plain{color:inherit;background:transparent}
-.log-body .shiki span.prompt{color:var(--dl-prompt);user-select:none;-webkit-user-select:none}
-.log-body .shiki span.output{color:var(--dl-output)}
-.log-body .copy-button{position:absolute;top:0;right:0;font:0.75em/1.6 ui-monospace,monospace;color:var(--dl-label);background:var(--dl-label-bg);border:0;border-radius:0.3em;padding:0 0.6em;cursor:pointer}
+.block{margin:0.5em 0;position:relative}
+.block-label{display:inline-block;font:0.75em/1.6 ui-monospace,monospace;padding:0 0.5em;border-radius:0.3em 0.3em 0 0;color:var(--dl-label);background:var(--dl-label-bg)}
+.block pre{margin:0;padding:0.6em 0.8em;overflow-x:auto;tab-size:8;border:1px solid var(--dl-label-bg);font:0.875em/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.block pre.plain{color:inherit;background:transparent}
+.shiki span.prompt{color:var(--dl-prompt);user-select:none;-webkit-user-select:none}
+.shiki span.output{color:var(--dl-output)}
+.copy-button{position:absolute;top:0;right:0;font:0.75em/1.6 ui-monospace,monospace;color:var(--dl-label);background:var(--dl-label-bg);border:0;border-radius:0.3em;padding:0 0.6em;cursor:pointer}
 `;
 
 export function baseCss(): string {
