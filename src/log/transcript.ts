@@ -5,27 +5,8 @@
 
 import { matchPrompt, type PromptMatch } from "./prompts.ts";
 import { isCjkSentence, isProse } from "./prose.ts";
-import { STAMP_TEXT } from "./inline-stamp.ts";
+import { isAuthorLine, type ScanLine } from "./block-lines.ts";
 import type { TranscriptStep } from "./types.ts";
-
-/** A body line as block detection sees it: its text after any outline marker. */
-export interface ScanLine {
-  line: number;
-  text: string; // whole line
-  content: string; // after the outline marker, if any
-  column: number; // where content starts
-  marked: boolean;
-}
-
-const AUTHOR_STAMP = new RegExp(`^\\s*(?:[(（]\\s*${STAMP_TEXT}\\s*[)）]|["“”]\\s*${STAMP_TEXT}\\s*["“”]end)`, "u");
-
-// `ref: http://…`, `notes: …`: the author's own labels.
-const AUTHOR_LABEL = /^(?:ref|see|notes?)\s*[:：]/i;
-
-/** Lines that end any block: the author writing again. */
-export function isAuthorLine(scan: ScanLine): boolean {
-  return scan.marked || AUTHOR_STAMP.test(scan.text) || AUTHOR_LABEL.test(scan.text);
-}
 
 export interface TranscriptScan {
   end: number; // index of the last line

@@ -1,0 +1,52 @@
+// The vocabulary block detection shares: a body line seen without its outline marker, the
+// lines that are the author writing again, and how a block runs on across blank lines.
+
+import { matchMarker } from "./outline.ts";
+import { isProse } from "./prose.ts";
+import { STAMP_TEXT } from "./inline-stamp.ts";
+import type { SourceLine } from "./types.ts";
+
+/** A body line as block detection sees it: its text after any outline marker. */
+export interface ScanLine {
+  line: number;
+  text: string; // whole line
+  content: string; // after the outline marker, if any
+  column: number; // where content starts
+  marked: boolean;
+}
+
+const AUTHOR_STAMP = new RegExp(`^\\s*(?:[(（]\\s*${STAMP_TEXT}\\s*[)）]|["“”]\\s*${STAMP_TEXT}\\s*["“”]end)`, "u");
+
+// `ref: http://…`, `notes: …`: the author's own labels.
+const AUTHOR_LABEL = /^(?:ref|see|notes?)\s*[:：]/i;
+
+/** Lines that end any block: the author writing again. */
+export function isAuthorLine(scan: ScanLine): boolean {
+  return scan.marked || AUTHOR_STAMP.test(scan.text) || AUTHOR_LABEL.test(scan.text);
+}
+
+export function toScanLine({ line, text }: SourceLine): ScanLine {
+  const marker = matchMarker(text);
+  const column = marker ? marker.marker.length : 0;
+  return { line, text, content: text.slice(column), column, marked: marker !== null };
+}
+
+export const INDENTED = /^(?:\t| {2,})\S/;
+export const CALL = /^[A-Za-z_][\w.]*(?:\(\))?\s*->/;
+
+/**
+ * The last index of a block that starts at `start` and goes on while `belongs` holds, across
+ * blank lines when the next non-blank line belongs too; an outline marker, an author's stamp
+ * or prose ends it.
+ */
+export function extend(scans: ScanLine[], start: number, belongs: (scan: ScanLine) => boolean): number {
+  let end = start;
+  for (let index = start + 1; index < scans.length; index++) {
+    const scan = scans[index]!;
+    if (scan.text.trim() === "") continue;
+    if (isAuthorLine(scan) || !belongs(scan)) break;
+    if (!INDENTED.test(scan.text) && !CALL.test(scan.text) && isProse(scan.text)) break;
+    end = index;
+  }
+  return end;
+}
