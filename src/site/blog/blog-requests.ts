@@ -16,7 +16,9 @@ export function findBlogRequests(timeline: Timeline): BlogRequest[] {
       // Two blog TODOs under one item ask for one post.
       if (seen.has(id)) continue;
       seen.add(id);
-      requests.push({ id, entry, todo, item, sources: sourcesOf(entry, item?.path ?? null, timeline) });
+      const path = item?.path ?? null;
+      const withheld = entry.references.filter((r) => r.excluded && (path === null || insideItem(r.fromItem, path))).length;
+      requests.push({ id, entry, todo, item, sources: sourcesOf(entry, path, timeline), withheld });
     }
   }
   return requests;

@@ -4,12 +4,12 @@
 
 import type { Element, ElementContent } from "hast";
 import { toHtml } from "hast-util-to-html";
-import { toString } from "hast-util-to-string";
 import { h } from "hastscript";
 import { slugify } from "../../log/slug.ts";
 import type { BodyNode, Entry, ItemNode, Timeline } from "../../log/types.ts";
 import type { PrivateBlogRequest } from "../privacy/index.ts";
 import { embedFragment } from "./embed-html.ts";
+import { plainText } from "./plain-text.ts";
 import { postTags } from "./post-tags.ts";
 import { requestTitle } from "./post-title.ts";
 import type { BlogRequest, Post } from "./types.ts";
@@ -37,7 +37,8 @@ export async function generatePost(request: BlogRequest, timeline: Timeline, ren
     date: request.entry.timestamp,
     tags: postTags((request.sources.length > 0 ? request.sources : [request.entry]).flatMap((e) => e.tags), timeline),
     html: toHtml(tree),
-    text: toString(tree),
+    // The note is the same on every generated post: search and summaries want the material.
+    text: plainText(h(null, sections)),
     sources: request.sources.length > 0 ? request.sources.map((e) => e.id) : [request.entry.id],
     request: request.id,
     origin: "generated",
@@ -63,10 +64,11 @@ export async function generatePrivatePost(request: PrivateBlogRequest, timeline:
     slug,
     url: `/blog/${slug}/`,
     title,
-    date: request.id.split("#")[0]!.replace(/-\d+$/, ""),
+    // The excluded entry's own time would tell when the author planned it: date the post by its material.
+    date: request.sources.at(-1)!.timestamp,
     tags: postTags(request.sources.flatMap((e) => e.tags), timeline),
     html: toHtml(tree),
-    text: toString(tree),
+    text: plainText(h(null, sections)),
     sources: request.sources.map((e) => e.id),
     request: request.id,
     origin: "generated",

@@ -15,6 +15,7 @@ import { VFile } from "vfile";
 import { matter } from "vfile-matter";
 import { slugify } from "../../log/slug.ts";
 import type { LogWarning } from "../../log/types.ts";
+import { plainText } from "./plain-text.ts";
 import { normalizeRequestName } from "./request-name.ts";
 import type { Highlight } from "../../render/highlight.ts";
 import rehypeCode from "../../render/rehype-code.ts";
@@ -101,7 +102,7 @@ export async function parseHandPost(
       from,
       draft,
       html: toHtml(tree),
-      text: toString(tree),
+      text: plainText(tree),
     },
     warnings,
   };

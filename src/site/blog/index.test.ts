@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedContent, seedLog } from "../../../test/blog/seed-blog.ts";
 import { loadTimeline } from "../../log/index.ts";
-import type { Timeline } from "../../log/types.ts";
+import type { LogWarning, Timeline } from "../../log/types.ts";
 import { createRenderer, type Renderer } from "../../render/index.ts";
 import { defaultOptions, type SiteOptions } from "../options.ts";
 import { loadBlog, type BlogPages } from "./index.ts";
@@ -158,6 +158,9 @@ describe("requests in unpublished entries", () => {
     expect(blog.posts.map((p) => p.title)).toEqual(["armv8 and arm server"]);
     const [post] = blog.posts;
     expect(post!.requestedIn).toBeNull();
+    // Dated by its material, not by the unpublished plan that asked for it.
+    expect(post!.date).toBe("2012-11-05");
+    expect(post!.time).toBe("10:16");
     expect(post!.html).not.toContain("/2012/11/05/1037");
     expect(post!.html).toContain("AArch64");
     expect(blog.todos).toEqual([expect.objectContaining({ blog: false })]);
@@ -216,5 +219,19 @@ describe("from: in front matter", () => {
     ]);
     // The entry it names still links to the post made from it.
     expect(blog.fromEntry["2012-11-07T14:59"]?.map((p) => p.title)).toEqual(["C"]);
+  });
+});
+
+describe("a request whose material is all unpublished", () => {
+  it("makes no post, and says so with the TODO's file and line", async () => {
+    const { publishTimeline } = await import("../privacy/index.ts");
+    // `arm` takes 10:03 2012-11-05 away, `community` 10:16: the seed's request keeps no material.
+    const published = publishTimeline(timeline, { exclude: { tags: ["arm", "community"], entries: [] }, include: null });
+    const contentDir = await seedContent();
+    dirs.push(contentDir);
+    const warnings: LogWarning[] = [];
+    const blog = await loadBlog({ timeline: published.timeline, bodies, renderer, contentDir, options: defaultOptions, includeDrafts: false, warnings });
+    expect(blog.posts).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ file: seedLog, line: 81, code: "post" })]);
   });
 });

@@ -57,14 +57,22 @@ export async function buildBlog(input: BlogInput): Promise<Blog> {
 
   const generated: Post[] = [];
   const draft = input.options.generated === "draft";
+  const withheld = (file: string, line: number): void =>
+    void warnings.push({ file, line, code: "post", message: "this blog request points only at entries the site does not publish: no post is made from it" });
   for (const request of requests) {
     if (answered.has(request.id) || (draft && !includeDrafts)) continue;
+    // Its material is private: a post of the bare item would publish the request without it.
+    if (request.sources.length === 0 && request.withheld > 0) {
+      withheld(request.entry.file, request.todo.line);
+      continue;
+    }
     generated.push({ ...(await generatePost(request, timeline, input.renderer)), draft });
   }
   for (const request of privateRequests.values()) {
     if (answered.has(request.id) || (draft && !includeDrafts)) continue;
     const post = await generatePrivatePost(request, timeline, input.renderer);
     if (post) generated.push({ ...post, draft });
+    else withheld(request.file, request.line);
   }
 
   const posts = uniqueSlugs([...visibleHand, ...generated]).sort(newestFirst);

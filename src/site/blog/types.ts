@@ -11,6 +11,8 @@ export interface BlogRequest {
   item: ItemNode | null;
   /** The referenced entries holding the post's material, in time order; empty: the entry or item itself. */
   sources: Entry[];
+  /** References to entries the site does not publish (privacy): material the post cannot use. */
+  withheld: number;
 }
 
 export interface PostTag {
