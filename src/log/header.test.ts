@@ -15,6 +15,10 @@ describe("readHeader", () => {
     expect(read.header?.line).toBe(3);
   });
 
+  it("reads `Cont 2` as a series marker too", () => {
+    expect(readHeader(lines("virtualization, add libxl api, Cont 2, domainBlockStats"), "").series).toEqual({ name: "add libxl api", part: 2 });
+  });
+
   it("makes an element with `: ` the title and not a tag", () => {
     const read = readHeader(lines("company, virtualization, suse, xen, regular meeting: US / China Virtualization Sync, meeting"), "8:02 2012-11-02");
     expect(read.title).toBe("regular meeting: US / China Virtualization Sync");

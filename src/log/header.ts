@@ -15,7 +15,7 @@ export interface HeaderFields {
 }
 
 const SEPARATORS = /[,;，；]/;
-const CONT = /^cont(\d+)$/i;
+const CONT = /^cont\s*(\d+)$/i;
 const CONTINUED = /[（(]续[）)]$/;
 const URL_START = /^(?:https?|ftp):\/\//i;
 const TITLE_LENGTH = 60;
