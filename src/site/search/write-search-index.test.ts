@@ -46,6 +46,8 @@ describe("writeSearchIndex on the seed", () => {
     expect(report.records).toBe(timeline.entries.length + 1);
     const files = await readdir(report.outputPath);
     expect(files).toContain("pagefind.js");
+    expect(files).toContain("pagefind-worker.js");
+    expect(files.filter((file) => /ui|highlight/.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith(".pf_meta"))).toHaveLength(1);
   });
 

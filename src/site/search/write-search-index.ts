@@ -76,6 +76,7 @@ async function writeOnce({ outDir, documents, cacheDir }: WriteSearchIndexOption
     });
     const written = await index.writeFiles({ outputPath: fresh });
     errors.push(...written.errors);
+    await removeUnusedUi(fresh);
     if (cached && errors.length === 0) await keepInCache(fresh, cached);
     await swapIn(fresh, outputPath);
     return { outputPath, records: indexed, cached: false, errors, ms: Math.round(performance.now() - started) };
@@ -87,6 +88,14 @@ async function writeOnce({ outDir, documents, cacheDir }: WriteSearchIndexOption
     // The Pagefind binary is a child process: leaving it running keeps Node from exiting.
     await close();
   }
+}
+
+// Pagefind writes its own three search UIs and a highlighter beside the search library; the
+// search page uses the library alone (templates/assets/search.js), so they are not published.
+const UNUSED_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+
+async function removeUnusedUi(bundle: string): Promise<void> {
+  for (const name of await readdir(bundle)) if (UNUSED_UI.test(name)) await rm(path.join(bundle, name));
 }
 
 async function swapIn(fresh: string, outputPath: string): Promise<void> {
