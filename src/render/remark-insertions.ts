@@ -5,17 +5,21 @@
 import type { Paragraph, PhrasingContent, Root, Text } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import type { Insertion } from "../log/types.ts";
+import { findInsertionEnds } from "../log/insertions.ts";
+import { findItemTimes, type StampMatch } from "../log/item-times.ts";
+import type { DateOrder, Insertion } from "../log/types.ts";
 import type { LogInsertion, LogMarker } from "./nodes.ts";
 import { placeInline, type InlineRange } from "./place-inline.ts";
 
-const OPEN = /\(\s*\d{1,2}:\d{2}[^()"]*\)/g;
-const CLOSE = /["“”]\s*\d{1,2}:\d{2}[^"“”]*["“”]end\b/g;
-
 export default function remarkInsertions() {
   return (tree: Root, file: VFile): void => {
-    const insertions = file.data.entry?.insertions ?? [];
+    const { entry, timeline } = file.data;
+    const insertions = entry?.insertions ?? [];
     if (insertions.length === 0) return;
+    // The parser's own scanners find the two stamps again, in the file's date order.
+    const dateOrder = timeline?.files.find((logFile) => logFile.file === entry?.file)?.dateOrder ?? null;
+    const opening = (text: string) => findItemTimes(text, dateOrder);
+    const closing = (text: string) => findInsertionEnds(text, dateOrder);
     const texts: Text[] = [];
     visit(tree, "text", (node, _index, parent) => {
       if (parent?.type === "paragraph" && node.position) texts.push(node);
@@ -23,8 +27,8 @@ export default function remarkInsertions() {
     const ranges: InlineRange[] = [];
     const opened = new Set<Insertion>();
     for (const insertion of insertions) {
-      const open = find(texts, insertion.line, OPEN, insertion.at, "first");
-      const close = find(texts, insertion.endLine, CLOSE, insertion.at, "last");
+      const open = find(texts, insertion.line, opening, insertion.at, "first");
+      const close = find(texts, insertion.endLine, closing, insertion.at, "last");
       if (!open) continue; // the text stays as written
       opened.add(insertion);
       ranges.push({ ...open, build: (text) => mark(text, ["insertion-label"], `added ${insertion.at.replace("T", " ")}`, insertion) });
@@ -41,24 +45,19 @@ interface Found {
   length: number;
 }
 
-/** The stamp on `line` that names `at` (compared by its numbers, whatever the date format). */
-function find(texts: Text[], line: number, pattern: RegExp, at: string, which: "first" | "last"): Found | null {
-  const want = numbers(at);
+/** The stamp on `line` that names `at`. */
+function find(texts: Text[], line: number, scan: (text: string) => StampMatch[], at: string, which: "first" | "last"): Found | null {
   let found: Found | null = null;
   for (const text of texts) {
     if (text.position!.start.line !== line) continue;
-    for (const match of text.value.matchAll(pattern)) {
-      if (numbers(match[0]) !== want) continue;
-      const hit = { line, column: text.position!.start.column - 1 + match.index, length: match[0].length };
+    for (const match of scan(text.value)) {
+      if (match.at !== at) continue;
+      const hit = { line, column: text.position!.start.column - 1 + match.column, length: match.length };
       if (which === "first" && !found) found = hit;
       if (which === "last") found = hit;
     }
   }
   return found;
-}
-
-function numbers(text: string): string {
-  return (text.match(/\d+/g) ?? []).map(Number).sort((a, b) => a - b).join(",");
 }
 
 function mark(text: Text, className: string[], label: string | null, insertion: Insertion): LogMarker {

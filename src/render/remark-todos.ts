@@ -3,11 +3,13 @@
 import type { Paragraph, PhrasingContent, Root } from "mdast";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { findTodos } from "../log/todos.ts";
 import type { Todo } from "../log/types.ts";
 import { lineText } from "./body-to-mdast.ts";
 import type { LogTodo } from "./nodes.ts";
 
-const BADGE = /\\?TODO\b:?/i;
+/** The badge is the marker as written, without the blanks after it. */
+const BADGE = /^\\?TODO\b:?/i;
 
 export default function remarkTodos() {
   return (tree: Root, file: VFile): void => {
@@ -30,16 +32,18 @@ export default function remarkTodos() {
 function wrapTodo(paragraph: Paragraph, index: number, todo: Todo): boolean {
   const text = paragraph.children[index];
   if (text?.type !== "text" || !text.position) return false;
-  const found = BADGE.exec(text.value);
-  if (!found) return false;
+  // Where the marker sits is the parser's scanner's answer, asked of this line's text.
+  const at = findTodos([{ line: todo.line, text: text.value }])[0]?.column;
+  const marker = at === undefined ? null : BADGE.exec(text.value.slice(at));
+  if (at === undefined || !marker) return false;
   const column = text.position.start.column - 1;
-  const before = text.value.slice(0, found.index);
+  const before = text.value.slice(0, at);
   const badge: PhrasingContent = {
     type: "logMarker",
-    children: [lineText(found[0], todo.line, column + found.index)],
+    children: [lineText(marker[0], todo.line, column + at)],
     data: { hName: "span", hProperties: { className: ["todo-badge"] } },
   };
-  const afterAt = found.index + found[0].length;
+  const afterAt = at + marker[0].length;
   const rest: PhrasingContent[] = [];
   if (afterAt < text.value.length) rest.push(lineText(text.value.slice(afterAt), todo.line, column + afterAt));
   let end = index + 1;
