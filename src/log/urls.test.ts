@@ -23,6 +23,11 @@ describe("findUrls", () => {
     expect(findUrls(`url="http://example.org/a"`)[0]!.url).toBe("http://example.org/a");
   });
 
+  it("ends at `|` in table rows (log2013.txt 1248)", () => {
+    const line = "58|在奶奶家||percy闹|59|1|628|1381724335000|http://fdfs.xmcdn.com/group3/M01/4B/84/wKgDsVJbcKThT2e2ACZU2kymeb4599.mp3|||0|0";
+    expect(findUrls(line).map((found) => found.url)).toEqual(["http://fdfs.xmcdn.com/group3/M01/4B/84/wKgDsVJbcKThT2e2ACZU2kymeb4599.mp3"]);
+  });
+
   it("finds nothing in a bare scheme", () => {
     expect(findUrls("http:// and https://")).toEqual([]);
   });
