@@ -17,6 +17,8 @@ describe("leadingPlanTokens", () => {
     ["summary: 当初遇到migration fail", []],
     ["- not a time", []],
     ["2013 was a year", []],
+    ["30’ 15min review", [[0, "30’"], [4, "15min"]]],
+    ["10:00-11:00, 40' x", [[0, "10:00-11:00"], [13, "40'"]]],
   ])("%s", (text, expected) => {
     expect(leadingPlanTokens(text).map(({ column, token }) => [column, token.text])).toEqual(expected);
   });

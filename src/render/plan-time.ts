@@ -6,27 +6,31 @@ export type PlanToken =
   | { kind: "minutes"; text: string; minutes: number }
   | { kind: "range"; text: string; range: TimeRange };
 
-const TOKEN = /^(?:(\d{1,4})'|(\d{1,2}(?:\.\d+)?)h|(\d{1,2}:\d{2})?-(\d{1,2}:\d{2})?|(\d{1,2}:\d{2}))(?=\s|$|[,.;])/;
+// The same notations src/log/plan.ts `readTimes` accepts, read here with their columns.
+const TIME = String.raw`\d{1,2}:\d{2}`;
+const RANGE = new RegExp(`^(?:(${TIME})-(${TIME})?|-(${TIME})|(${TIME}))(?=\\s|$|[,.;])`);
+const MINUTES = /^(\d+(?:\.\d+)?)(['’′]|h|min)(?=\s|$|[,.;])/i;
 
 /** The time tokens that open an item's text (`10' 14:25-17:00 add api…` → two tokens), with columns. */
 export function leadingPlanTokens(text: string): { column: number; token: PlanToken }[] {
   const found: { column: number; token: PlanToken }[] = [];
-  let at = 0;
+  let at = text.length - text.trimStart().length;
   for (;;) {
-    while (text[at] === " " || text[at] === "\t") at++;
-    const match = TOKEN.exec(text.slice(at));
-    if (!match || match[0] === "-") return found;
-    const [whole, minutes, hours, start, end, single] = match;
-    const token: PlanToken =
-      minutes !== undefined
-        ? { kind: "minutes", text: whole, minutes: Number(minutes) }
-        : hours !== undefined
-          ? { kind: "minutes", text: whole, minutes: Math.round(Number(hours) * 60) }
-          : single !== undefined
-            ? { kind: "range", text: whole, range: { start: single, end: null } }
-            : { kind: "range", text: whole, range: { start: start ?? null, end: end ?? null } };
-    found.push({ column: at, token });
-    at += whole.length;
+    const rest = text.slice(at);
+    const range = RANGE.exec(rest);
+    const spent = range ? null : MINUTES.exec(rest);
+    if (range) {
+      const [whole, start, end, onlyEnd, single] = range;
+      found.push({ column: at, token: { kind: "range", text: whole, range: { start: start ?? single ?? null, end: end ?? onlyEnd ?? null } } });
+      at += whole.length;
+    } else if (spent) {
+      const minutes = Math.round(Number(spent[1]) * (spent[2]!.toLowerCase() === "h" ? 60 : 1));
+      found.push({ column: at, token: { kind: "minutes", text: spent[0], minutes } });
+      at += spent[0].length;
+    } else {
+      return found;
+    }
+    at += /^[,;]?\s*/.exec(text.slice(at))![0].length;
   }
 }
 
