@@ -235,3 +235,21 @@ describe("a request whose material is all unpublished", () => {
     expect(warnings).toEqual([expect.objectContaining({ file: seedLog, line: 81, code: "post" })]);
   });
 });
+
+describe("/todo/ links", () => {
+  it("point at the TODO's own anchor only where the rendered entry has one", async () => {
+    const { parseTimeline } = await import("../../log/index.ts");
+    // From log2013.txt: a TODO written as the entry's header line is its title, not its body.
+    const log = ".LOG\n11:11 2013-09-11\n\\TODO:\n1, apple 5S: 64bit application.\n\n12:00 2013-09-11\nxen\n1, read the code\n\\TODO: try it later.\n";
+    const small = parseTimeline([{ file: "t.log", bytes: new TextEncoder().encode(log) }]);
+    const rendered = new Map<string, string>();
+    for (const entry of small.entries) rendered.set(entry.id, await renderer.renderEntry(entry, small));
+    const contentDir = await seedContent();
+    dirs.push(contentDir);
+    const blog = await loadBlog({ timeline: small, bodies: rendered, renderer, contentDir, options: defaultOptions, includeDrafts: false });
+    const [body, header] = blog.todos;
+    expect(header!.url).toBe(small.entries[0]!.url);
+    expect(body!.url).toBe(`${small.entries[1]!.url}#todo-9`);
+    expect(rendered.get(small.entries[1]!.id)).toContain('id="todo-9"');
+  });
+});

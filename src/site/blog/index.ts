@@ -79,7 +79,7 @@ export async function loadBlog(input: BlogInput): Promise<BlogPages> {
     links: posts.filter((post) => !post.draft || includeDrafts).map(postLink),
     byTag: postsByTag(posts),
     fromEntry: postsFromEntry(blog, posts),
-    todos: todoRows(timeline, blog),
+    todos: todoRows(timeline, blog, bodies),
     feeds: buildFeeds({ posts, timeline, bodies, options }),
     search: posts
       .filter((post) => !post.draft)

@@ -9,7 +9,7 @@ import type { Post } from "./types.ts";
 
 export interface TodoRow {
   text: string;
-  /** The TODO on its entry's page (the renderer gives each TODO line an anchor). */
+  /** The TODO on its entry's page: its own anchor when the rendered body has one. */
   url: string;
   entry: { id: string; url: string; title: string; timestamp: string };
   item: { path: string; text: string; url: string } | null;
@@ -17,7 +17,12 @@ export interface TodoRow {
   post: Pick<Post, "title" | "url" | "draft"> | null;
 }
 
-export function todoRows(timeline: Timeline, blog: Pick<Blog, "postForRequest">): TodoRow[] {
+/**
+ * `bodies` are the rendered entries: a TODO links to its own anchor only where the renderer
+ * made one (a TODO written as an entry's header line is part of the title, not the body).
+ */
+export function todoRows(timeline: Timeline, blog: Pick<Blog, "postForRequest">, bodies: ReadonlyMap<string, string>): TodoRow[] {
+  const anchored = (entryId: string, id: string): boolean => bodies.get(entryId)?.includes(`id="${id}"`) ?? false;
   const rows: TodoRow[] = [];
   for (const entry of timeline.entries.toReversed()) {
     for (const todo of entry.todos) {
@@ -26,7 +31,7 @@ export function todoRows(timeline: Timeline, blog: Pick<Blog, "postForRequest">)
       const post = todo.blog ? (blog.postForRequest.get(requestId) ?? null) : null;
       rows.push({
         text: todo.text,
-        url: `${entry.url}#todo-${todo.line}`,
+        url: anchored(entry.id, `todo-${todo.line}`) ? `${entry.url}#todo-${todo.line}` : entry.url,
         entry: { id: entry.id, url: entry.url, title: entry.title, timestamp: entry.timestamp },
         // The item's own words, unless the TODO is the item's text itself (`1), \TODO: …`).
         item: item === null ? null : { path: item.path, text: item.line === todo.line ? "" : itemTitle(entry, item), url: `${entry.url}#i${item.path}` },
