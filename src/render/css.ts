@@ -14,7 +14,7 @@ export interface Palette {
   inserted: string;
   insertedBg: string;
   muted: string;
-  /** The page background the muted text is assumed to sit on. */
+  /** The page background muted text sits on: the site's own (templates/assets/site.css `--bg`). */
   page: string;
 }
 
@@ -29,7 +29,7 @@ export const PALETTE: { light: Palette; dark: Palette } = {
     inserted: "#24292e",
     insertedBg: "#e6f6ea",
     muted: "#57606a",
-    page: "#ffffff",
+    page: "#fbfaf7",
   },
   dark: {
     prompt: "#7ee2a0",
@@ -41,7 +41,7 @@ export const PALETTE: { light: Palette; dark: Palette } = {
     inserted: "#e1e4e8",
     insertedBg: "#1c3325",
     muted: "#9ea7b3",
-    page: "#0d1117",
+    page: "#16181b",
   },
 };
 
@@ -88,7 +88,7 @@ const CONSTRUCTS = `
 .log-body .inserted{border-left:3px solid var(--dl-inserted-bg);padding-left:0.5em}
 .block{margin:0.5em 0;position:relative}
 .block-label{display:inline-block;font:0.75em/1.6 ui-monospace,monospace;padding:0 0.5em;border-radius:0.3em 0.3em 0 0;color:var(--dl-label);background:var(--dl-label-bg)}
-.block pre{margin:0;padding:0.6em 0.8em;overflow-x:auto;tab-size:8;border:1px solid var(--dl-label-bg);font:0.875em/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.block pre{margin:0;padding:0.6em 0.8em;overflow-x:auto;tab-size:8;border:1px solid var(--dl-label-bg);font-size:0.875em;line-height:1.45;font-family:var(--font-mono,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace)}
 .block pre.plain{color:inherit;background:transparent}
 .shiki span.prompt{color:var(--dl-prompt);user-select:none;-webkit-user-select:none}
 .shiki span.output{color:var(--dl-output)}
