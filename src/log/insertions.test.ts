@@ -34,8 +34,17 @@ describe("findInsertions", () => {
     expect(findInsertionEnds(text)).toHaveLength(1);
   });
 
+  it("pairs a close written a minute after its opening (log201204novell.txt 1984–1987)", () => {
+    const { insertions } = findInsertions([
+      { line: 1984, text: "(11:33 2012-04-24)" },
+      { line: 1985, text: "qemudDomainCreate -> qemuProcessStart" },
+      { line: 1987, text: "\"11:34 2012-04-24\"end" },
+    ]);
+    expect(insertions).toEqual([{ at: "2012-04-24T11:33", line: 1984, endLine: 1987 }]);
+  });
+
   it("leaves an opening without its close as an item time", () => {
-    const { insertions, openings } = findInsertions([{ line: 5, text: "(16:40 2013-01-23)" }, { line: 6, text: "\"16:41 2013-01-23\"end" }]);
+    const { insertions, openings } = findInsertions([{ line: 5, text: "(16:40 2013-01-23)" }, { line: 6, text: "\"16:39 2013-01-23\"end" }]);
     expect(insertions).toEqual([]);
     expect(openings.size).toBe(0);
   });

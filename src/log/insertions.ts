@@ -24,7 +24,21 @@ export interface InsertionScan {
   openings: Set<string>;
 }
 
-/** Pairs each close with the nearest earlier unpaired opening of the same stamp. */
+// The author sometimes closes a minute or two after the opening's stamp
+// (`(11:33 2012-04-24)` … `"11:34 2012-04-24"end`).
+const CLOSE_SLACK_MINUTES = 30;
+
+/** The unpaired opening a close belongs to: the same stamp, else the latest one just before it. */
+function openingFor(open: { at: string }[], closeAt: string): number {
+  const exact = open.findLastIndex((candidate) => candidate.at === closeAt);
+  if (exact >= 0) return exact;
+  return open.findLastIndex((candidate) => {
+    const gap = (Date.parse(`${closeAt}Z`) - Date.parse(`${candidate.at}Z`)) / 60_000;
+    return gap >= 0 && gap <= CLOSE_SLACK_MINUTES;
+  });
+}
+
+/** Pairs each close with the nearest earlier unpaired opening of its stamp (see openingFor). */
 export function findInsertions(lines: SourceLine[], dateOrder: DateOrder | null = null): InsertionScan {
   const open: { at: string; line: number; column: number }[] = [];
   const insertions: Insertion[] = [];
@@ -39,11 +53,11 @@ export function findInsertions(lines: SourceLine[], dateOrder: DateOrder | null 
         open.push({ at: event.at, line, column: event.column });
         continue;
       }
-      const index = open.findLastIndex((candidate) => candidate.at === event.at);
+      const index = openingFor(open, event.at);
       if (index < 0) continue;
       const [opening] = open.splice(index, 1);
       openings.add(`${opening!.line}:${opening!.column}`);
-      insertions.push({ at: event.at, line: opening!.line, endLine: line });
+      insertions.push({ at: opening!.at, line: opening!.line, endLine: line });
     }
   }
   insertions.sort((a, b) => a.line - b.line);
