@@ -6,6 +6,7 @@ import { activityCalendar, lastTwelveMonths } from "./activity-calendar.ts";
 import { countsByDay, dateArchives } from "./date-archives.ts";
 import { dayPages } from "./day-archives.ts";
 import { entryPages, entrySummary } from "./entry-pages.ts";
+import { fileNotes } from "./preambles.ts";
 import { entryRedirects } from "./redirects.ts";
 import { tagChunks, tagLinks, tagSummaries, topTags } from "./tags.ts";
 import type { EntrySummary, PostLink, SitePages } from "./types.ts";
@@ -40,7 +41,7 @@ export function assemblePages({ timeline, bodies, options, contentDir, rendererC
     days,
     months,
     years,
-    archive,
+    archive: { ...archive, notes: fileNotes(timeline.files, { showSource: options.showSource, contentDir }) },
     tags,
     tagChunks: tagChunks(tags, timeline, summaries, options.tags.pageSize),
     topTags: topTags(tags, TOP_TAG_COUNT),

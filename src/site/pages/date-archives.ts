@@ -69,6 +69,7 @@ export function dateArchives(entries: Entry[], summaries: Map<string, EntrySumma
   linkNeighbours(yearList);
 
   const archive: ArchiveIndex = {
+    notes: [],
     years: [...yearList].reverse().map((y) => ({
       url: y.url,
       year: y.year,

@@ -1,6 +1,7 @@
 // The page models the templates read. Built once per build from the timeline and the rendered
 // bodies; listing pages hold references to these objects, never copies of rendered HTML.
 import type { BlogPages } from "../blog/index.ts";
+import type { FileNotes } from "./preambles.ts";
 
 export interface EntryLink {
   id: string;
@@ -106,6 +107,8 @@ export interface YearPage {
 
 export interface ArchiveIndex {
   years: { url: string; year: number; count: number; months: MonthLink[] }[];
+  /** Text before the first entry of each file that has some. */
+  notes: FileNotes[];
 }
 
 export interface TagSummary extends TagLink {
