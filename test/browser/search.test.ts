@@ -2,7 +2,7 @@
 // served with a strict CSP, searched from the header of the home page, from `/search/?q=`,
 // by keyboard alone, and checked with axe-core in light and dark.
 
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -160,5 +160,44 @@ describe.skipIf(!hasChromium)("search in a browser", () => {
       const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
       expect(found).toEqual([]);
     });
+  });
+});
+
+describe.skipIf(!hasChromium)("search on a site under a path prefix", () => {
+  let root: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "dotlog-browser-prefix-"));
+    const contentDir = path.join(root, "content");
+    await mkdir(contentDir);
+    await copyFile("content/000_76b23a5250f26162.txt", path.join(contentDir, "000_76b23a5250f26162.txt"));
+    await writeFile(path.join(contentDir, "dotlog.config.json"), JSON.stringify({ pathPrefix: "/notes/" }));
+    // Served from the folder above the site, so the site answers under /notes/.
+    await buildSite({ contentDir, outDir: path.join(root, "www", "notes") });
+    server = await startStaticServer({ root: path.join(root, "www"), headers: { "content-security-policy": STRICT_CSP } });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it("loads its index from under the prefix and links results under it", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/notes/`);
+    await page.getByRole("search").first().getByRole("searchbox").fill("rpcbind");
+    await page.keyboard.press("Enter");
+    const link = page.locator(".search-result-title a").first();
+    await link.waitFor();
+    expect(new URL(page.url()).pathname).toBe("/notes/search/");
+    expect(await link.getAttribute("href")).toBe(`/notes${ENTRY.rpcbind.url}`);
+    await link.click();
+    await page.waitForURL(`${server.origin}/notes${ENTRY.rpcbind.url}`);
+    await context.close();
   });
 });
