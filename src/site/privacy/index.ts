@@ -31,7 +31,7 @@ export interface Published {
 
 export function publishTimeline(timeline: Timeline, options: ExclusionOptions): Published {
   const exclusion = findExcluded(timeline.entries, options);
-  const published = publicTimeline(timeline, exclusion.ids);
+  const published = publicTimeline(timeline, exclusion.ids, { allowList: options.include !== null });
   return {
     timeline: published,
     privateBlogRequests: privateBlogRequests(timeline, exclusion.ids, published),

@@ -3,11 +3,16 @@
 
 import type { Backlink, Entry, LogFile, Reference, SeriesInfo, TagInfo, Timeline } from "../../log/index.ts";
 
-export function publicTimeline(timeline: Timeline, excluded: ReadonlySet<string>): Timeline {
-  if (excluded.size === 0) return timeline;
+export interface PublicOptions {
+  /** `include.tags` is set: only tagged entries are published, and text outside entries is not. */
+  allowList: boolean;
+}
+
+export function publicTimeline(timeline: Timeline, excluded: ReadonlySet<string>, { allowList }: PublicOptions): Timeline {
+  if (excluded.size === 0 && !allowList) return timeline;
   const entries = timeline.entries.filter((entry) => !excluded.has(entry.id)).map((entry) => unlinkExcluded(entry, excluded));
   return {
-    files: publicFiles(timeline.files, entries),
+    files: publicFiles(timeline, entries, allowList),
     entries,
     byId: new Map(entries.map((entry) => [entry.id, entry])),
     backlinks: publicBacklinks(timeline.backlinks, excluded),
@@ -45,16 +50,30 @@ function keepNonEmpty<T>(map: Map<string, T>, filter: (value: T) => T, members: 
   return kept;
 }
 
-/** Each file's text without the excluded entries' lines, so nothing downstream can show them. */
-function publicFiles(files: LogFile[], entries: readonly Entry[]): LogFile[] {
-  const byFile = new Map<string, Entry[]>();
+/**
+ * Each file's text without the excluded entries' lines, so nothing downstream can show them.
+ * The text before a file's first entry (the site shows it on /archive/) goes too when every
+ * entry of the file stays home — a file kept private is private as a whole — and in allow-list
+ * mode, where only entries carrying a listed tag are published.
+ */
+function publicFiles(timeline: Timeline, entries: readonly Entry[], allowList: boolean): LogFile[] {
+  const written = countByFile(timeline.entries);
+  const published = new Map<string, Entry[]>();
   for (const entry of entries) {
-    const own = byFile.get(entry.file);
-    if (own === undefined) byFile.set(entry.file, [entry]);
+    const own = published.get(entry.file);
+    if (own === undefined) published.set(entry.file, [entry]);
     else own.push(entry);
   }
-  return files.map((file) => {
-    const own = (byFile.get(file.file) ?? []).sort((a, b) => a.line - b.line);
-    return { ...file, text: file.preamble + own.map((entry) => entry.raw).join("") };
+  return timeline.files.map((file) => {
+    const own = (published.get(file.file) ?? []).sort((a, b) => a.line - b.line);
+    const hidePreamble = allowList || ((written.get(file.file) ?? 0) > 0 && own.length === 0);
+    const preamble = hidePreamble ? "" : file.preamble;
+    return { ...file, preamble, text: preamble + own.map((entry) => entry.raw).join("") };
   });
+}
+
+function countByFile(entries: readonly Entry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) counts.set(entry.file, (counts.get(entry.file) ?? 0) + 1);
+  return counts;
 }

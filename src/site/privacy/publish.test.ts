@@ -161,7 +161,36 @@ describe("the private tag", () => {
     expect(publishTimeline(full, options({})).timeline.entries.map((e) => e.id)).toEqual(["2012-11-08T09:30"]);
     const own = publishTimeline(full, options({ tags: ["company"] })).timeline;
     expect(own.entries).toEqual([]);
-    expect(own.files[0]!.text).toBe(".LOG\r\n");
+    expect(own.files[0]!.text).toBe("");
+  });
+});
+
+describe("text before a file's first entry", () => {
+  const inputs = [
+    { file: "notes.txt", text: "My log, started 2012.\nzqxnotes\n" }, // no entry at all
+    { file: "home.log", text: "zqxhome preamble\n9:00 2012-11-08\nprivate, x\n1, y\n" }, // every entry private
+    { file: "mixed.log", text: "zqxmixed preamble\n9:00 2012-11-09\nprivate, x\n\n9:30 2012-11-09\narm, notes\n" },
+  ];
+  const full = parseTimeline(inputs.map(({ file, text }) => ({ file, bytes: new TextEncoder().encode(text) })));
+  const preambles = (timeline: Timeline) => timeline.files.map((f) => [f.file, f.preamble]);
+
+  it("is published with a file that publishes something, or has no entries to keep home", () => {
+    expect(preambles(publishTimeline(full, options({})).timeline)).toEqual([
+      ["notes.txt", "My log, started 2012.\nzqxnotes\n"],
+      ["home.log", ""],
+      ["mixed.log", "zqxmixed preamble\n"],
+    ]);
+  });
+
+  it("is never published in allow-list mode", () => {
+    const { timeline } = publishTimeline(full, options({}, { tags: ["arm"] }));
+    expect(timeline.entries.map((e) => e.id)).toEqual(["2012-11-09T09:30"]);
+    expect(preambles(timeline)).toEqual([
+      ["notes.txt", ""],
+      ["home.log", ""],
+      ["mixed.log", ""],
+    ]);
+    expect(timeline.files.map((f) => f.text).join("")).toBe("9:30 2012-11-09\narm, notes\n");
   });
 });
 
