@@ -7,7 +7,7 @@ import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { findInsertionEnds } from "../log/insertions.ts";
 import { findItemTimes, type StampMatch } from "../log/item-times.ts";
-import type { DateOrder, Insertion } from "../log/types.ts";
+import type { Insertion } from "../log/types.ts";
 import type { LogInsertion, LogMarker } from "./nodes.ts";
 import { placeInline, type InlineRange } from "./place-inline.ts";
 
@@ -25,14 +25,12 @@ export default function remarkInsertions() {
       if (parent?.type === "paragraph" && node.position) texts.push(node);
     });
     const ranges: InlineRange[] = [];
-    const opened = new Set<Insertion>();
     for (const insertion of insertions) {
       const open = find(texts, insertion.line, opening, insertion.at, "first");
       const close = find(texts, insertion.endLine, closing, insertion.at, "last");
-      if (!open) continue; // the text stays as written
-      opened.add(insertion);
+      if (!open || !close) continue; // both ends or neither: the text stays as written
       ranges.push({ ...open, build: (text) => mark(text, ["insertion-label"], `added ${insertion.at.replace("T", " ")}`, insertion) });
-      if (close) ranges.push({ ...close, build: (text) => mark(text, ["insertion-end"], null, insertion) });
+      ranges.push({ ...close, build: (text) => mark(text, ["insertion-end"], null, insertion) });
     }
     placeInline(tree, ranges);
     wrapBetween(tree);
