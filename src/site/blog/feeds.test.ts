@@ -22,8 +22,8 @@ describe("buildFeeds", () => {
     const items = feeds.flatMap((feed) => feed.items);
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
-      expect(`${item.title}${item.html}${item.categories.join("")}`).not.toMatch(/[\u0000-\u0008]/);
-      expect(item.html).toContain("text with \uFFFD inside");
+      expect(`${item.title}${item.html}${item.summary}${item.categories.join("")}`).not.toMatch(/[\u0000-\u0008]/);
+      expect(item.html ?? item.summary).toContain("text with \uFFFD inside");
     }
   });
 });

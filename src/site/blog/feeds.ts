@@ -1,9 +1,12 @@
 // Atom feeds: the posts (`/feed.xml`), the log's latest entries (`/entries.xml`) and one per tag
-// (`/tags/<slug>/feed.xml`, its entries and posts). Full content, absolute URLs, dates with the
-// site zone's offset. Drafts never reach a feed.
+// (`/tags/<slug>/feed.xml`, its entries and posts). Absolute URLs, dates with the site zone's
+// offset; drafts never reach a feed. Posts and the latest entries carry their full content; tag
+// feeds give entries a summary, since a decade of logs has thousands of tags and full content
+// would write the log out again a dozen times.
 
 import type { Timeline } from "../../log/types.ts";
 import type { SiteOptions } from "../options.ts";
+import { summarize } from "../pages/summary.ts";
 import { tagUrl } from "../pages/tags.ts";
 import { absoluteSiteUrl, withAbsoluteUrls } from "./absolute-urls.ts";
 import type { PostPage } from "./blog-pages.ts";
@@ -26,7 +29,9 @@ export interface FeedItem {
   title: string;
   url: string;
   updated: string;
-  html: string;
+  /** Full content, or null for a summary-only item. */
+  html: string | null;
+  summary: string | null;
   categories: string[];
 }
 
@@ -70,11 +75,25 @@ export function buildFeeds({ posts, timeline, bodies, options }: FeedInput): Fee
         url: abs(entry.url),
         updated: rfc3339(entry.timestamp, options.timeZone),
         html: xmlText(withAbsoluteUrls(bodies.get(id) ?? "", entry.url, options)),
+        summary: null,
         categories: entry.tags.map(xmlText),
       };
       entryItems.set(id, item);
     }
     return item;
+  };
+  const entrySummaryItem = (id: string): FeedItem | null => {
+    const entry = timeline.byId.get(id);
+    if (!entry) return null;
+    return {
+      id: abs(entry.url),
+      title: xmlText(entry.title),
+      url: abs(entry.url),
+      updated: rfc3339(entry.timestamp, options.timeZone),
+      html: null,
+      summary: xmlText(summarize(entry) || entry.title),
+      categories: entry.tags.map(xmlText),
+    };
   };
   const postItem = (post: PostPage): FeedItem => ({
     id: abs(post.url),
@@ -82,6 +101,7 @@ export function buildFeeds({ posts, timeline, bodies, options }: FeedInput): Fee
     url: abs(post.url),
     updated: rfc3339(`${post.date}T${post.time}`, options.timeZone),
     html: xmlText(withAbsoluteUrls(post.html, post.url, options)),
+    summary: null,
     categories: post.tags.map((tag) => xmlText(tag.name)),
   });
   const postItems = new Map(published.map((post) => [post.url, postItem(post)]));
@@ -110,7 +130,7 @@ export function buildFeeds({ posts, timeline, bodies, options }: FeedInput): Fee
     ),
   ];
   for (const tag of timeline.tags.values()) {
-    const entries = tag.entries.slice(-FEED_SIZE).map((id) => ({ date: timeline.byId.get(id)?.timestamp ?? "", item: () => entryItem(id) }));
+    const entries = tag.entries.slice(-FEED_SIZE).map((id) => ({ date: timeline.byId.get(id)?.timestamp ?? "", item: () => entrySummaryItem(id) }));
     const tagged = published
       .filter((post) => post.tags.some((t) => t.slug === tag.slug))
       .map((post) => ({ date: `${post.date}T${post.time}`, item: () => postItems.get(post.url)! }));
