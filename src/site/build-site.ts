@@ -59,9 +59,9 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     progress("indexing", documents.length, documents.length);
     await swapIn(staging, outDir);
 
-    const failures = [...inputFailures(timeline, options), ...search.errors.map((e) => `search index: ${e}`)];
+    const unread = inputFailures(timeline, options);
     const strict = strictFailure(timeline.warnings, options.strict);
-    if (strict) failures.push(strict);
+    const failures = [...unread, ...search.errors.map((e) => `search index: ${e}`), ...(strict ? [strict] : [])];
     const summary: BuildSummary = {
       contentDir,
       outDir,
@@ -79,7 +79,8 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       failures,
       ms: Math.round(performance.now() - started),
     };
-    return { summary, exitCode: exitCodeOf(timeline, options, search.errors.length > 0) };
+    const exitCode = unread.length > 0 ? BUILD_EXIT.input : failures.length > 0 ? BUILD_EXIT.strict : BUILD_EXIT.ok;
+    return { summary, exitCode };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -162,8 +163,10 @@ function inputFailures(timeline: Timeline, options: SiteOptions): string[] {
   const forced = options.logs.encoding;
   if (forced) {
     for (const file of timeline.files) {
-      if (!file.text.includes("\uFFFD")) continue;
-      const lines = timeline.warnings.filter((w) => w.file === file.file && w.code === "decode" && w.line > 0).length;
+      // Bytes that did not decode became U+FFFD and `decode` warnings (capped per file).
+      if (!timeline.warnings.some((w) => w.file === file.file && w.code === "decode" && w.line > 0)) continue;
+      const lines = file.text.split(/\r\n|\n|\r/).filter((line) => line.includes("\uFFFD")).length;
+      if (lines === 0) continue;
       failures.push(`${file.file} is not ${forced} (the forced encoding): ${lines} line${lines === 1 ? "" : "s"} with invalid bytes, shown as U+FFFD`);
     }
   }
@@ -175,12 +178,6 @@ function strictFailure(warnings: readonly LogWarning[], strict: readonly string[
   if (hits.length === 0) return null;
   const codes = [...new Set(hits.map((w) => w.code))].join(", ");
   return `${hits.length} warning${hits.length === 1 ? "" : "s"} with a strict code (${codes})`;
-}
-
-function exitCodeOf(timeline: Timeline, options: SiteOptions, searchFailed: boolean): number {
-  if (inputFailures(timeline, options).length > 0) return BUILD_EXIT.input;
-  if (searchFailed || strictFailure(timeline.warnings, options.strict)) return BUILD_EXIT.strict;
-  return BUILD_EXIT.ok;
 }
 
 export async function checkContentDir(contentDir: string): Promise<void> {
