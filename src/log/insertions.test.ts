@@ -23,14 +23,14 @@ describe("findInsertions", () => {
       { line: 72, text: "\"16:40 2013-01-23\"end" },
     ];
     const { insertions, openings } = findInsertions(lines);
-    expect(insertions).toEqual([{ at: "2013-01-23T16:40", line: 63, endLine: 72 }]);
+    expect(insertions).toEqual([{ at: "2013-01-23T16:40", line: 63, endLine: 72, endAt: "2013-01-23T16:40" }]);
     expect([...openings]).toEqual(["63:0"]);
   });
 
   it("pairs both ends inside one line (log200708.txt 1633)", () => {
     const text = "在2410手册和920参考手册上都没有看到CPSR的各位的说明。(12:55 2009-6-11)CPSR文档位于ARM ARM p49 \"A2.5 Program status registers\"。\"12:55 2009-6-11\"end";
     const { insertions } = findInsertions([{ line: 1633, text }]);
-    expect(insertions).toEqual([{ at: "2009-06-11T12:55", line: 1633, endLine: 1633 }]);
+    expect(insertions).toEqual([{ at: "2009-06-11T12:55", line: 1633, endLine: 1633, endAt: "2009-06-11T12:55" }]);
     expect(findInsertionEnds(text)).toHaveLength(1);
   });
 
@@ -40,7 +40,7 @@ describe("findInsertions", () => {
       { line: 1985, text: "qemudDomainCreate -> qemuProcessStart" },
       { line: 1987, text: "\"11:34 2012-04-24\"end" },
     ]);
-    expect(insertions).toEqual([{ at: "2012-04-24T11:33", line: 1984, endLine: 1987 }]);
+    expect(insertions).toEqual([{ at: "2012-04-24T11:33", line: 1984, endLine: 1987, endAt: "2012-04-24T11:34" }]);
   });
 
   it("leaves an opening without its close as an item time", () => {

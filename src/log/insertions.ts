@@ -57,7 +57,7 @@ export function findInsertions(lines: SourceLine[], dateOrder: DateOrder | null 
       if (index < 0) continue;
       const [opening] = open.splice(index, 1);
       openings.add(`${opening!.line}:${opening!.column}`);
-      insertions.push({ at: opening!.at, line: opening!.line, endLine: line });
+      insertions.push({ at: opening!.at, line: opening!.line, endLine: line, endAt: event.at });
     }
   }
   insertions.sort((a, b) => a.line - b.line);

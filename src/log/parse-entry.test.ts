@@ -69,7 +69,7 @@ describe("parseEntry", () => {
 
   it("keeps an insertion's opening stamp out of the item times", () => {
     const { fields } = parseEntry(raw(["osc", "1), osc co home:bjzhang", "(16:40 2013-01-23)", "while osc up", "\"16:40 2013-01-23\"end", "2, (15:33 2012-11-02)"], 60));
-    expect(fields.insertions).toEqual([{ at: "2013-01-23T16:40", line: 62, endLine: 64 }]);
+    expect(fields.insertions).toEqual([{ at: "2013-01-23T16:40", line: 62, endLine: 64, endAt: "2013-01-23T16:40" }]);
     expect(fields.times.map((time) => time.at)).toEqual(["2012-11-02T15:33"]);
     expect(fields.references).toEqual([]);
   });

@@ -105,6 +105,8 @@ export interface Insertion {
   at: string;
   line: number; // the opening stamp
   endLine: number; // the `"…"end` line
+  /** The stamp written in the close; the author sometimes closes a minute or two after `at`. */
+  endAt?: string;
 }
 
 export interface UrlMatch {
