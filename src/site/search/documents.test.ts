@@ -1,3 +1,4 @@
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTimeline, type Entry, type Timeline } from "../../log/index.ts";
@@ -72,6 +73,20 @@ describe("entry documents of the seed", () => {
     const gdb = entryDocument(byStamp("2012-11-05T11:17"), timeline.tags).text;
     expect(gdb).toContain("Breakpoint 1 at 0x479eb0");
     expect(gdb).toContain("虽然找到了统计信息在什么地方");
+  });
+
+  it("loses no line of any entry, in the seed and in the corpus", async () => {
+    const corpus = path.resolve("test/fixtures/corpus");
+    const files = [SEED, ...(await readdir(corpus)).filter((file) => file.endsWith(".txt")).map((file) => path.join(corpus, file))];
+    const all = await loadTimeline(files);
+    const lost: string[] = [];
+    for (const entry of all.entries) {
+      const text = new Set(entryDocument(entry, all.tags).text.split("\n").map((line) => line.trim()));
+      const lines = entry.raw.split(/\r?\n/).slice(entry.stampText.split("\n").length);
+      for (const line of lines) if (line.trim() !== "" && !text.has(line.trim())) lost.push(`${entry.id}: ${line}`);
+    }
+    expect(all.entries.length).toBeGreaterThan(300);
+    expect(lost).toEqual([]);
   });
 
   it("keeps the index-only words out of the text a reader sees", () => {

@@ -74,15 +74,28 @@ function collectLines(nodes: readonly BodyNode[], out: string[]): void {
       case "text":
         out.push(node.text);
         break;
-      case "item":
-        out.push(node.marker + node.text);
-        collectLines(node.children, out);
+      case "item": {
+        // A transcript can start on the marker's own line (`2, bamvor@linux-bjrd:~> cat …`).
+        const [first, ...rest] = node.children;
+        if (node.text === "" && first?.type === "block" && first.line === node.line) {
+          out.push(node.marker + first.block.text);
+          collectLines(rest, out);
+        } else {
+          out.push(node.marker + node.text);
+          collectLines(node.children, out);
+        }
         break;
+      }
       case "block":
         out.push(node.block.text);
         break;
       case "blank":
         break;
+      default: {
+        // A new kind of body node must be given to search, or its text would not be found.
+        const unhandled: never = node;
+        void unhandled;
+      }
     }
   }
 }
