@@ -7,6 +7,7 @@ import type { ThemeColors } from "./highlight.ts";
 export interface Palette {
   prompt: string;
   output: string;
+  error: string;
   label: string;
   labelBg: string;
   badge: string;
@@ -22,6 +23,7 @@ export const PALETTE: { light: Palette; dark: Palette } = {
   light: {
     prompt: "#1a7f37",
     output: "#59636e",
+    error: "#b31d28",
     label: "#24292e",
     labelBg: "#eaeef2",
     badge: "#6f4a00",
@@ -34,6 +36,7 @@ export const PALETTE: { light: Palette; dark: Palette } = {
   dark: {
     prompt: "#7ee2a0",
     output: "#b1bac4",
+    error: "#ff9492",
     label: "#e1e4e8",
     labelBg: "#3a424a",
     badge: "#f2cc60",
@@ -50,6 +53,7 @@ export function contrastPairs(palette: Palette, code: ThemeColors): [string, str
   return [
     ["prompt", palette.prompt, code.bg],
     ["output", palette.output, code.bg],
+    ["error", palette.error, code.bg],
     ["label", palette.label, palette.labelBg],
     ["badge", palette.badge, palette.badgeBg],
     ["inserted", palette.inserted, palette.insertedBg],
@@ -92,6 +96,7 @@ const CONSTRUCTS = `
 .block pre.plain{color:inherit;background:transparent}
 .shiki span.prompt{color:var(--dl-prompt);user-select:none;-webkit-user-select:none}
 .shiki span.output{color:var(--dl-output)}
+.shiki span.output-error{color:var(--dl-error)}
 .copy-button{position:absolute;top:0;right:0;font:0.75em/1.6 ui-monospace,monospace;color:var(--dl-label);background:var(--dl-label-bg);border:0;border-radius:0.3em;padding:0 0.6em;cursor:pointer}
 `;
 

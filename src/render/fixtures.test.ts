@@ -25,6 +25,8 @@ interface BlockFacts {
   prompts?: string[];
   commands?: string[];
   outputLines?: number;
+  /** Output lines that report an error. */
+  errors?: string[];
   copy?: string;
 }
 
@@ -168,6 +170,7 @@ function blockFacts(body: Element, entry: Entry, wanted: BlockFacts[]): BlockFac
     if (want?.prompts) facts.prompts = byClass(figure, "prompt").map(textOf);
     if (want?.commands) facts.commands = byClass(figure, "command").map(textOf);
     if (want?.outputLines !== undefined) facts.outputLines = byClass(figure, "line-output").length;
+    if (want?.errors) facts.errors = byClass(figure, "output-error").map(textOf);
     if (want?.copy !== undefined) facts.copy = attr(figure, "dataCopy");
     return facts;
   });

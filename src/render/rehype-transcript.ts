@@ -13,6 +13,9 @@ import type { Highlight } from "./highlight.ts";
 /** A transcript line: a prompt line (prompt + command) or an output line. */
 type SessionLine = { kind: "command"; prompt: string; command: string } | { kind: "output"; text: string };
 
+/** Output lines that report a failure (`error: Failed to detach disk`) stand out. */
+const ERROR_LINE = /^(?:error|fatal|E)(?:\[[^\]]*\])?:|^(?:ERROR|FATAL)\b|^\S+: (?:command not found|No such file or directory)$/;
+
 /** The language a block's commands are written in. */
 const COMMAND_LANGUAGE: Record<string, string> = {
   shellsession: "shellscript",
@@ -87,7 +90,7 @@ async function commandsOnly(lines: SessionLine[], commands: string[], block: Blo
   const highlighted = await highlight.highlight(commands.join("\n"), language);
   let next = 0;
   const rows = lines.map((line): ElementContent[] => {
-    if (line.kind === "output") return [h("span", { className: ["output"] }, line.text)];
+    if (line.kind === "output") return [h("span", { className: outputClasses(line.text) }, line.text)];
     const tokens = highlighted?.lines[next] ?? [{ type: "text", value: line.command }];
     next++;
     return [prompt(line.prompt), h("span", { className: ["command"] }, tokens)];
@@ -101,11 +104,15 @@ async function wholeSession(lines: SessionLine[], highlight: Highlight): Promise
   const highlighted = await highlight.highlight(text, "gdb");
   const rows = lines.map((line, index): ElementContent[] => {
     const tokens = highlighted?.lines[index] ?? [{ type: "text", value: line.kind === "command" ? line.prompt + line.command : line.text }];
-    if (line.kind === "output") return [h("span", { className: ["output"] }, tokens)];
+    if (line.kind === "output") return [h("span", { className: outputClasses(line.text) }, tokens)];
     const [, command] = splitTokens(tokens, line.prompt.length);
     return [prompt(line.prompt), h("span", { className: ["command"] }, command)];
   });
   return { pre: highlighted?.pre ?? {}, lines: rows };
+}
+
+function outputClasses(text: string): string[] {
+  return ERROR_LINE.test(text) ? ["output", "output-error"] : ["output"];
 }
 
 function prompt(text: string): Element {

@@ -37,7 +37,7 @@ const CLASSES = new Set(
   `log-body outline outline-comma outline-paren outline-parens item marker ref ref-unresolved url item-time todo
   todo-blog todo-badge plan-summary plan-worked plan-total plan-spent plan-time plan-minutes plan-range insertion
   insertion-label insertion-end inserted block block-shell block-gdb block-repl block-config block-script
-  block-preformatted block-label plain transcript line line-command line-output prompt command output shiki
+  block-preformatted block-label plain transcript line line-command line-output prompt command output output-error shiki
   shiki-themes github-light github-dark`.split(/\s+/),
 );
 
