@@ -26,6 +26,17 @@ describe("highlight", () => {
     expect((await highlight.highlight("zypper se rpc", "sh"))!.lines[0]!.length).toBeGreaterThan(0);
   });
 
+  it("keeps at most cacheSize blocks, dropping the least recently used", async () => {
+    const highlight = await createHighlight({ ...options, cacheSize: 2 });
+    await highlight.highlight("ls", "bash");
+    await highlight.highlight("pwd", "bash");
+    await highlight.highlight("ls", "bash"); // hit: `ls` is now the most recent
+    await highlight.highlight("id", "bash"); // drops `pwd`
+    await highlight.highlight("ls", "bash"); // still cached
+    await highlight.highlight("pwd", "bash"); // highlighted again
+    expect(highlight.stats).toMatchObject({ calls: 4, cacheHits: 2 });
+  });
+
   it("gives null for a language dotlog does not highlight, without calling Shiki", async () => {
     const highlight = await createHighlight(options);
     expect(await highlight.highlight("anything", "brainfuck")).toBeNull();

@@ -68,6 +68,8 @@ export interface HighlightOptions {
   dark: string;
   /** Per theme, colours replaced so every token meets WCAG AA on the theme's background. */
   colorReplacements?: Record<string, Record<string, string>>;
+  /** Highlighted blocks kept for reuse, least recently used dropped first: memory stays bounded on a huge log. */
+  cacheSize?: number;
 }
 
 export async function createHighlight(options: HighlightOptions): Promise<Highlight> {
@@ -78,6 +80,7 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
   });
   const toClasses = transformerStyleToClass({ classPrefix: "dl-t-" });
   const cache = new Map<string, Highlighted>();
+  const cacheSize = options.cacheSize ?? 2000;
   const loading = new Map<string, Promise<void>>();
   const stats: HighlightStats = { shikiMs: 0, calls: 0, cacheHits: 0 };
   const colors = (name: string): ThemeColors => {
@@ -103,6 +106,8 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
       const hit = cache.get(key);
       if (hit) {
         stats.cacheHits++;
+        cache.delete(key); // a Map keeps insertion order: re-inserting marks it recently used
+        cache.set(key, hit);
         return structuredClone(hit);
       }
       const started = performance.now();
@@ -124,6 +129,7 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
         .map((line) => line.children);
       const result: Highlighted = { pre: pre?.properties ?? {}, lines };
       cache.set(key, result);
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
       return structuredClone(result);
     },
     classCss: () => toClasses.getCSS(),
