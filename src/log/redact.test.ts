@@ -33,6 +33,12 @@ describe("presets on real lines", () => {
       ["ipv4"],
       `--dhcp-range ${M},${M} --dhcp-leasefile=/var/lib/libvirt/dnsmasq/default.leases`,
     ],
+    // log2013.txt line 362: a tracking parameter shaped like an address with a leading zero
+    [
+      "http://item.taobao.com/item.htm?spm=a230r.1.10.34.05Y970&id=16328381371",
+      ["ipv4"],
+      `http://item.taobao.com/item.htm?spm=a230r.${M}Y970&id=16328381371`,
+    ],
     ["2), GSoC: register with bjzhang@suse.com", ["email"], `2), GSoC: register with ${M}`],
     [
       '1, "Robert Schweikert <rjschwei@suse.com>"mail"[opensuse-project] GSoC mentors"20120413_1005',

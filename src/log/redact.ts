@@ -34,7 +34,8 @@ export class RedactConfigError extends Error {
   override name = "RedactConfigError";
 }
 
-const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+// Leading zeros too (`010.001.002.003`): some tools print them.
+const OCTET = "(?:25[0-5]|2[0-4]\\d|[01]?\\d?\\d)";
 // tcpdump writes `10.0.0.1.22` (address, then port): a longer dotted number is masked in part.
 const IPV4 = `(?<!\\d)(?:${OCTET}\\.){3}${OCTET}(?!\\d)`;
 
