@@ -118,6 +118,14 @@ describe("what is published", () => {
     expect(result.summary.redactions).toBe(masked.reduce((a, b) => a + b, 0));
   });
 
+  it("counts only public entries on the tag index", () => {
+    // `tools`: 15:00 2013-03-06 public, 16:00 private; `zebra tools` the same series.
+    const tagIndex = page("/tags/").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(tagIndex).toContain(" tools 1 ");
+    expect(tagIndex).toContain(" zebra tools 1 ");
+    expect(tagIndex).not.toMatch(/ (company|gtd|private|misc) \d/i);
+  });
+
   it("counts only public entries in the activity calendar", () => {
     const calendar = [...page("/2013/").matchAll(/(\d+) entr(?:y|ies) on (\d{4}-\d\d-\d\d)/g)].map((m) => [m[2], Number(m[1])]);
     // 4 March: 10:00 (9:00 and 11:00 excluded); 5 March: none (14:00 is private); 6 March: 15:00 and 17:00.
