@@ -71,6 +71,13 @@ describe("readHeader", () => {
     expect(readHeader(lines("http://technotales.wordpress.com/2009/05/17/git-diff-with-vimdiff/"), "").header).toBeNull();
   });
 
+  it("passes over a bracketed stamp when titling an entry without header", () => {
+    expect(readHeader(lines("(11:13 2012-04-25)", "1, bamvor jian zhang work report"), "10:26 2012-04-24")).toMatchObject({
+      header: null,
+      title: "bamvor jian zhang work report",
+    });
+  });
+
   it("falls back to the stamp when there is no text at all", () => {
     expect(readHeader(lines("", "  "), "15:16 2012-11-07").title).toBe("15:16 2012-11-07");
     expect(readHeader([], "15:16 2012-11-07").title).toBe("15:16 2012-11-07");

@@ -112,9 +112,10 @@ function uniqueFolded(tags: string[]): string[] {
 }
 
 
-/** No header: the first text line without its outline marker or prompt; else the stamp. */
+/** No header: the first text line without its outline marker or prompt (a bracketed stamp is no text); else the stamp. */
 function untitled(lines: SourceLine[], stampText: string): string {
   for (const line of lines) {
+    if (BRACKETED_STAMP.test(line.text)) continue;
     let text = line.text;
     const marker = matchMarker(text);
     if (marker) text = text.slice(marker.marker.length);
