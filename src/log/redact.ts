@@ -42,6 +42,7 @@ const IPV4 = `(?<!\\d)(?:${OCTET}\\.){3}${OCTET}(?!\\d)`;
 const H = "[0-9A-Fa-f]{1,4}";
 const IPV4_TAIL = `(?:${OCTET}\\.){3}${OCTET}`;
 // Every RFC 4291 text form: full, `::`-compressed at any place, with an IPv4 tail, with a zone.
+// The IPv4-tail forms come first, or `::ffff:192.0.2.128` would stop at `::ffff:192`.
 const IPV6_FORMS = [
   `(?:${H}:){6}${IPV4_TAIL}`,
   `(?:${H}:){1,5}:${IPV4_TAIL}`,
@@ -56,9 +57,9 @@ const IPV6_FORMS = [
   `${H}:(?::${H}){1,6}`,
   `:(?:(?::${H}){1,7}|:)`,
 ];
-// Longest forms first would still let `1::2:3` stop early; the lookahead forbids stopping
-// before more address characters. A MAC address (`00:16:3e:01:88:54`) has six groups and no
-// `::`, and a time (`12:34:56`) three: neither is an address.
+// The lookahead forbids stopping before more address characters (`1::2:3` must not end at
+// `1::2`). A MAC address (`00:16:3e:01:88:54`) has six groups and no `::`, and a time
+// (`12:34:56`) three: neither is an address.
 const IPV6 = `(?<![0-9A-Za-z:.])(?:${IPV6_FORMS.join("|")})(?:%[\\w-]+(?:\\.[\\w-]+)*)?(?![0-9A-Za-z:]|\\.\\d)`;
 
 // The local part takes every character RFC 5322 allows: masking a little too much is the safe side.
