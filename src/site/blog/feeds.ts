@@ -82,10 +82,13 @@ export function buildFeeds({ posts, timeline, bodies, options }: FeedInput): Fee
     }
     return item;
   };
+  const summaryItems = new Map<string, FeedItem>();
   const entrySummaryItem = (id: string): FeedItem | null => {
     const entry = timeline.byId.get(id);
     if (!entry) return null;
-    return {
+    const known = summaryItems.get(id);
+    if (known) return known;
+    const item: FeedItem = {
       id: abs(entry.url),
       title: xmlText(entry.title),
       url: abs(entry.url),
@@ -94,6 +97,8 @@ export function buildFeeds({ posts, timeline, bodies, options }: FeedInput): Fee
       summary: xmlText(summarize(entry) || entry.title),
       categories: entry.tags.map(xmlText),
     };
+    summaryItems.set(id, item);
+    return item;
   };
   const postItem = (post: PostPage): FeedItem => ({
     id: abs(post.url),
