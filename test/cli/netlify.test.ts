@@ -4,20 +4,9 @@
 import { readdirSync, readFileSync, rmSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { netlifyConfig as config, netlifyHeadersFor, ruleMatches } from "./netlify-headers.ts";
 import { repoRoot, runDotlog } from "./run-dotlog.ts";
-
-interface HeaderRule {
-  for: string;
-  values: Record<string, string>;
-}
-interface NetlifyConfig {
-  build: { command: string; publish: string; environment: Record<string, string> };
-  headers: HeaderRule[];
-}
-
-const config = parse(readFileSync(path.join(repoRoot, "netlify.toml"), "utf8")) as unknown as NetlifyConfig;
 const everyPath = config.headers.find((rule) => rule.for === "/*")!;
 const csp = new Map(
   (everyPath?.values["Content-Security-Policy"] ?? "")
@@ -83,6 +72,16 @@ describe("netlify.toml", () => {
       ];
       expect([page, problems]).toEqual([page, []]);
     }
+  });
+
+  it("never sets a header twice for one file (Netlify would join the values)", () => {
+    for (const file of readdirSync(out, { recursive: true, encoding: "utf8" })) {
+      const urlPath = `/${file.split(path.sep).join("/")}`;
+      const names = config.headers.filter((rule) => ruleMatches(rule.for, urlPath)).flatMap((rule) => Object.keys(rule.values).map((k) => k.toLowerCase()));
+      expect([urlPath, names.length]).toEqual([urlPath, new Set(names).size]);
+    }
+    expect(netlifyHeadersFor("/pagefind/fragment/zh-cn_1261435.pf_fragment")["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(netlifyHeadersFor("/2012/11/07/")["cache-control"]).toBeUndefined();
   });
 
   it("caches for a year only files Pagefind names by their content", () => {
