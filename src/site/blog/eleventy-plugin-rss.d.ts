@@ -2,7 +2,4 @@
 declare module "@11ty/eleventy-plugin-rss" {
   /** `new URL(url, base)`, or `url` unchanged when that fails. */
   export function absoluteUrl(url: string, base: string): string;
-  export function dateToRfc3339(date: Date): string;
-  const rssPlugin: (eleventyConfig: unknown, options?: unknown) => void;
-  export default rssPlugin;
 }

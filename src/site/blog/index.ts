@@ -73,23 +73,18 @@ export async function loadBlog(input: BlogInput): Promise<BlogPages> {
   });
   input.warnings?.push(...blog.warnings);
   const posts = postPages(blog, timeline, options.timeZone);
+  const textOf = new Map(blog.posts.map((post) => [post.url, post.text]));
   return {
     posts,
     chunks: blogChunks(posts),
-    links: posts.filter((post) => !post.draft || includeDrafts).map(postLink),
+    links: posts.map(postLink),
     byTag: postsByTag(posts),
     fromEntry: postsFromEntry(blog, posts),
     todos: todoRows(timeline, blog, bodies),
     feeds: buildFeeds({ posts, timeline, bodies, options }),
     search: posts
       .filter((post) => !post.draft)
-      .map((post) => ({
-        url: post.url,
-        title: post.title,
-        date: `${post.date}T${post.time}`,
-        tags: post.tags,
-        text: blog.posts.find((p) => p.url === post.url)?.text ?? post.summary,
-      })),
+      .map((post) => ({ url: post.url, title: post.title, date: `${post.date}T${post.time}`, tags: post.tags, text: textOf.get(post.url) ?? post.summary })),
     warnings: blog.warnings,
     drafts: includeDrafts,
   };
