@@ -85,6 +85,15 @@ describe("createProgress", () => {
     expect(writes).toEqual(["\r\x1b[Kwriting pages 1/500", "\r\x1b[Kwriting pages 500/500"]);
   });
 
+  it("cuts the line to the terminal's width, and keeps it whole when the width is unknown", () => {
+    for (const [columns, shown] of [[16, "rendering 4,210"], [0, "rendering 4,210/11,282"]] as const) {
+      const writes: string[] = [];
+      const { progress } = createProgress({ isTTY: true, columns, write: (text: string) => writes.push(text) }, 0);
+      progress("rendering", 4210, 11282);
+      expect(writes).toEqual([`\r\x1b[K${shown}`]);
+    }
+  });
+
   it("prints one plain line a phase when the output is not a terminal", () => {
     const { writes, stream } = recorder(false);
     const { progress, end } = createProgress(stream, 0);

@@ -114,7 +114,9 @@ export function createProgress(stream: ProgressStream, intervalMs = 100): { prog
       shown = now;
       dirty = true;
       const line = total > 1 ? `${next} ${count(done)}/${count(total)}` : next;
-      stream.write(`\r\x1b[K${line.slice(0, (stream.columns ?? 80) - 1)}`);
+      // Cut to the terminal's width so the line never wraps (a pty may report 0 columns).
+      const width = stream.columns && stream.columns > 10 ? stream.columns - 1 : line.length;
+      stream.write(`\r\x1b[K${line.slice(0, width)}`);
     },
     end: () => {
       if (dirty) stream.write("\r\x1b[K");
