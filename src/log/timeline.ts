@@ -5,7 +5,7 @@ import { entryId, entryUrl, foldKey } from "./ids.ts";
 import { parseEntry, type ParseEntryOptions } from "./parse-entry.ts";
 import { slugify } from "./slug.ts";
 import { isoLocal } from "./stamp.ts";
-import type { Backlink, Entry, LogFile, LogWarning, ParsedEntry, RawEntry, SeriesInfo, TagInfo, Timeline } from "./types.ts";
+import type { Backlink, Entry, LogFile, LogWarning, RawEntry, SeriesInfo, TagInfo, Timeline } from "./types.ts";
 
 /** One file, decoded and split. */
 export interface SplitInput {
@@ -16,25 +16,18 @@ export interface SplitInput {
   warnings: LogWarning[];
 }
 
-interface Parsed {
-  raw: Omit<RawEntry, "lines">;
-  fields: ParsedEntry;
-  timestamp: string;
-  fileIndex: number;
-}
-
 export function buildTimeline(inputs: SplitInput[], options: Pick<ParseEntryOptions, "blogPhrases"> = {}): Timeline {
   const warnings: LogWarning[] = inputs.flatMap((input) => input.warnings);
-  const parsed = inputs.flatMap((input, fileIndex) => parseFile(input, fileIndex, options, warnings));
+  const entries = inputs.flatMap((input) => parseFile(input, options, warnings));
+  const fileOrder = new Map(inputs.map((input, index) => [input.file.file, index]));
   // Array.prototype.sort is stable: same minute and same file keeps file order.
-  parsed.sort((a, b) => compare(a.timestamp, b.timestamp) || a.fileIndex - b.fileIndex);
+  entries.sort((a, b) => compare(a.timestamp, b.timestamp) || fileOrder.get(a.file)! - fileOrder.get(b.file)!);
 
-  const entries = assignIds(parsed, warnings);
+  assignIds(entries, warnings);
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const backlinks = resolveReferences(entries, warnings);
   const series = collectSeries(entries);
   const tags = collectTags(entries, warnings);
-  const fileOrder = new Map(inputs.map((input, index) => [input.file.file, index]));
   warnings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line);
   return { files: inputs.map((input) => input.file), entries, byId, backlinks, series, tags, warnings };
 }
@@ -43,54 +36,17 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function parseFile(input: SplitInput, fileIndex: number, options: ParseEntryOptions, warnings: LogWarning[]): Parsed[] {
-  const parsed: Parsed[] = [];
+/** The file's entries, parsed, in file order; ids, slugs and URLs come once all are merged. */
+function parseFile(input: SplitInput, options: ParseEntryOptions, warnings: LogWarning[]): Entry[] {
+  const entries: Entry[] = [];
   // Stamps quoted inside the text are read in the file's own date order.
   const entryOptions = { ...options, dateOrder: input.file.dateOrder };
-  for (const { lines, ...raw } of input.entries) {
-    const { fields, warnings: entryWarnings } = parseEntry({ ...raw, lines }, entryOptions);
+  for (const raw of input.entries) {
+    const { fields, warnings: entryWarnings } = parseEntry(raw, entryOptions);
     warnings.push(...entryWarnings);
-    const current: Parsed = { raw, fields, timestamp: isoLocal(raw.time), fileIndex };
-    const previous = parsed.at(-1);
-    if (previous !== undefined && current.timestamp < previous.timestamp) {
-      warnings.push({
-        file: raw.file,
-        line: raw.line,
-        code: "out-of-order",
-        message: `${firstLine(raw.stampText)} is earlier than the entry before it (${firstLine(previous.raw.stampText)}, line ${previous.raw.line})`,
-      });
-    }
-    parsed.push(current);
-  }
-  return parsed;
-}
-
-function firstLine(text: string): string {
-  return text.split("\n")[0]!;
-}
-
-function assignIds(parsed: Parsed[], warnings: LogWarning[]): Entry[] {
-  const seen = new Map<string, Parsed>();
-  const ordinals = new Map<string, number>();
-  return parsed.map((item) => {
-    const { raw, fields, timestamp } = item;
-    const ordinal = (ordinals.get(timestamp) ?? 0) + 1;
-    ordinals.set(timestamp, ordinal);
-    const id = entryId(timestamp, ordinal);
-    const first = seen.get(timestamp);
-    if (first === undefined) seen.set(timestamp, item);
-    else {
-      warnings.push({
-        file: raw.file,
-        line: raw.line,
-        code: "duplicate-stamp",
-        message: `another entry has the same minute (${first.raw.file}:${first.raw.line}); this one is ${id}`,
-      });
-    }
-    const slug = slugify(fields.title);
-    return {
-      id,
-      timestamp,
+    const entry: Entry = {
+      id: "",
+      timestamp: isoLocal(raw.time),
       time: raw.time,
       file: raw.file,
       line: raw.line,
@@ -98,9 +54,46 @@ function assignIds(parsed: Parsed[], warnings: LogWarning[]): Entry[] {
       raw: raw.raw,
       stampText: raw.stampText,
       ...fields,
-      slug,
-      url: entryUrl(raw.time, ordinal, slug),
+      slug: "",
+      url: "",
     };
+    const previous = entries.at(-1);
+    if (previous !== undefined && entry.timestamp < previous.timestamp) {
+      warnings.push({
+        file: raw.file,
+        line: raw.line,
+        code: "out-of-order",
+        message: `${firstLine(raw.stampText)} is earlier than the entry before it (${firstLine(previous.stampText)}, line ${previous.line})`,
+      });
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0]!;
+}
+
+function assignIds(entries: Entry[], warnings: LogWarning[]): void {
+  const firstOfMinute = new Map<string, Entry>();
+  let ordinal = 1;
+  entries.forEach((entry, index) => {
+    // Entries are sorted: the same minute means the entry before has it too.
+    ordinal = index > 0 && entries[index - 1]!.timestamp === entry.timestamp ? ordinal + 1 : 1;
+    entry.id = entryId(entry.timestamp, ordinal);
+    entry.slug = slugify(entry.title);
+    entry.url = entryUrl(entry.time, ordinal, entry.slug);
+    const first = firstOfMinute.get(entry.timestamp);
+    if (first === undefined) firstOfMinute.set(entry.timestamp, entry);
+    else {
+      warnings.push({
+        file: entry.file,
+        line: entry.line,
+        code: "duplicate-stamp",
+        message: `another entry has the same minute (${first.file}:${first.line}); this one is ${entry.id}`,
+      });
+    }
   });
 }
 
@@ -112,11 +105,12 @@ function resolveReferences(entries: Entry[], warnings: LogWarning[]): Map<string
 
   const backlinks = new Map<string, Backlink[]>();
   for (const entry of entries) {
-    entry.references = entry.references.map((reference) => {
+    // The references are this timeline's own (parseEntry made them): filled in place.
+    for (const reference of entry.references) {
       const target = byMinute.get(reference.target);
       if (target === undefined) {
         warnings.push({ file: entry.file, line: reference.line, code: "unresolved-ref", message: `no entry at ${reference.target}` });
-        return { ...reference, resolved: null };
+        continue;
       }
       if (reference.item !== null && !target.items.includes(reference.item)) {
         warnings.push({
@@ -126,11 +120,12 @@ function resolveReferences(entries: Entry[], warnings: LogWarning[]): Map<string
           message: `entry ${target.id} has no item ${reference.item}; linking to the entry`,
         });
       }
-      const list = backlinks.get(target.id) ?? [];
-      list.push({ from: entry.id, fromItem: reference.fromItem, item: reference.item, line: reference.line });
-      backlinks.set(target.id, list);
-      return { ...reference, resolved: target.id };
-    });
+      reference.resolved = target.id;
+      const backlink = { from: entry.id, fromItem: reference.fromItem, item: reference.item, line: reference.line };
+      const list = backlinks.get(target.id);
+      if (list === undefined) backlinks.set(target.id, [backlink]);
+      else list.push(backlink);
+    }
   }
   return backlinks;
 }
