@@ -8,7 +8,11 @@ export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 
 export const hasChromium = existsSync(CHROMIUM);
 
+/** A missing browser fails the tests (as a missing install step should), with the fix in the message. */
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei (as .ci/run does), or set CHROMIUM_PATH`);
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

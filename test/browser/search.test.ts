@@ -9,7 +9,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/site/build-site.ts";
-import { hasChromium, launchChromium, STRICT_CSP } from "./browser.ts";
+import { launchChromium, STRICT_CSP } from "./browser.ts";
 import { startStaticServer, type StaticServer } from "./static-server.ts";
 
 const ENTRY = {
@@ -17,7 +17,7 @@ const ENTRY = {
   blockStats: { url: "/2012/11/05/1117-domainblockstats/", title: "domainBlockStats" },
 };
 
-describe.skipIf(!hasChromium)("search in a browser", () => {
+describe("search in a browser", () => {
   let outDir: string;
   let server: StaticServer;
   let browser: Browser;
@@ -163,7 +163,7 @@ describe.skipIf(!hasChromium)("search in a browser", () => {
   });
 });
 
-describe.skipIf(!hasChromium)("search on a site under a path prefix", () => {
+describe("search on a site under a path prefix", () => {
   let root: string;
   let server: StaticServer;
   let browser: Browser;
