@@ -32,7 +32,7 @@ export function assemblePages({ timeline, bodies, options, contentDir, rendererC
   );
   const entries = entryPages(timeline, summaries, bodies, links, { ...options, contentDir });
   const days = dayPages(timeline.entries, new Map(entries.map((page) => [page.id, page])));
-  const { months, years, archive } = dateArchives(timeline.entries, summaries);
+  const { months, years, archiveYears } = dateArchives(timeline.entries, summaries);
   const tags = tagSummaries(timeline, links);
   const newest = days[days.length - 1]?.date;
   return {
@@ -41,7 +41,7 @@ export function assemblePages({ timeline, bodies, options, contentDir, rendererC
     days,
     months,
     years,
-    archive: { ...archive, notes: fileNotes(timeline.files, { showSource: options.showSource, contentDir }) },
+    archive: { years: archiveYears, notes: fileNotes(timeline.files, { showSource: options.showSource, contentDir }) },
     tags,
     tagChunks: tagChunks(tags, timeline, summaries, options.tags.pageSize),
     topTags: topTags(tags, TOP_TAG_COUNT),

@@ -8,7 +8,8 @@ import type { ArchiveIndex, DayGroup, EntrySummary, MonthPage, YearPage } from "
 export interface DateArchives {
   months: MonthPage[];
   years: YearPage[];
-  archive: ArchiveIndex;
+  /** Newest year first, for /archive/. */
+  archiveYears: ArchiveIndex["years"];
 }
 
 export function dateArchives(entries: Entry[], summaries: Map<string, EntrySummary>): DateArchives {
@@ -68,16 +69,13 @@ export function dateArchives(entries: Entry[], summaries: Map<string, EntrySumma
   }
   linkNeighbours(yearList);
 
-  const archive: ArchiveIndex = {
-    notes: [],
-    years: [...yearList].reverse().map((y) => ({
-      url: y.url,
-      year: y.year,
-      count: y.count,
-      months: y.months.map(({ url, month, title, count }) => ({ url, month, title, count })),
-    })),
-  };
-  return { months: monthList, years: yearList, archive };
+  const archiveYears = [...yearList].reverse().map((y) => ({
+    url: y.url,
+    year: y.year,
+    count: y.count,
+    months: y.months.map(({ url, month, title, count }) => ({ url, month, title, count })),
+  }));
+  return { months: monthList, years: yearList, archiveYears };
 }
 
 export function countsByDay(days: { date: string; entries: unknown[] }[]): Map<string, number> {
