@@ -31,7 +31,7 @@ it("shows phase and count on a terminal, then clears the line and prints the rep
 
   expect(code).toBe(0);
   expect(stderr).toContain("\r\x1b[Krendering 18/18");
-  expect(stderr.some((text) => /^\r\x1b\[Kwriting pages \d+\/\d+$/.test(text))).toBe(true);
+  expect(stderr.some((text) => /^\r\x1b\[Kwriting \d+\/\d+$/.test(text))).toBe(true);
   expect(stderr.at(-1)).toBe("\r\x1b[K");
   expect(stderr.join("")).not.toContain("\n");
   expect(stdout.join("")).toMatch(/^dotlog: built .*content into .*site\n {2}files read {5}1\n/);

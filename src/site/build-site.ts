@@ -106,7 +106,7 @@ async function runEleventy(contentDir: string, outDir: string, progress: Progres
         total = Object.keys(urlToInputPath).length;
       });
       eleventyConfig.addTransform("dotlog-progress", function (content) {
-        progress("writing pages", ++written, total);
+        progress("writing", ++written, total);
         return content;
       });
     },
@@ -120,7 +120,8 @@ async function runEleventy(contentDir: string, outDir: string, progress: Progres
   // The plugin found `build` through `useBuild` and filled in what it made.
   const { data, options } = build;
   if (!data || !options) throw new Error("the dotlog plugin did not run: is it registered in .eleventy.js?");
-  return { data, options, pages: templates.filter((t) => t.outputPath !== false).length };
+  const pages = templates.filter((t) => typeof t.outputPath === "string" && t.outputPath.endsWith(".html")).length;
+  return { data, options, pages };
 }
 
 export interface CreateEleventyInput {

@@ -18,7 +18,7 @@ export interface BuildSummary {
   publishedTags: number;
   /** Blog posts published (generated and hand-written). */
   posts: number;
-  /** Files Eleventy wrote (pages, feeds, sitemap, redirects), not counting copied assets. */
+  /** HTML pages Eleventy wrote (feeds, sitemap and copied assets aside). */
   pages: number;
   /** Records in the search index, or null when no index was written. */
   searchRecords: number | null;
