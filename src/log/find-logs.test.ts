@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,18 +24,20 @@ beforeAll(() => {
     mkdirSync(join(dir, name, ".."), { recursive: true });
     writeFileSync(join(dir, name), content);
   }
+  symlinkSync(join(dir, "journal"), join(dir, "linked.log"));
+  symlinkSync(join(dir, "2012"), join(dir, "linked-folder"));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("findLogs", () => {
   it("finds .log and .txt files, and other files that start with .LOG, except posts/ and hidden folders", async () => {
     const found = (await findLogs(dir)).map((path) => path.slice(dir.length + 1));
-    expect(found).toEqual(["2012/log201211.txt", "2012/notes.LOG", "a.log", "journal", "journal-crlf.md", "journal-utf16"]);
+    expect(found).toEqual(["2012/log201211.txt", "2012/notes.LOG", "a.log", "journal", "journal-crlf.md", "journal-utf16", "linked.log"]);
   });
 
   it("takes a pattern, with ! to exclude", async () => {
     const found = await findLogs(dir, { pattern: ["2012/*.txt", "!**/notes.*"] });
-    expect(found.map((path) => path.slice(dir.length + 1))).toEqual(["2012/log201211.txt", "journal", "journal-crlf.md", "journal-utf16"]);
+    expect(found.map((path) => path.slice(dir.length + 1))).toEqual(["2012/log201211.txt", "journal", "journal-crlf.md", "journal-utf16", "linked.log"]);
   });
 
   it.each([

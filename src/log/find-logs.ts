@@ -1,8 +1,9 @@
 // Finds the log files under a content folder: files matching the pattern (globs relative to
 // the folder, `!` to exclude), plus any other text file whose first line is `.LOG`. The
 // `posts/` folder holds hand-written blog posts, never logs; hidden folders are skipped.
+// A symbolic link to a file counts; one to a folder is not followed (it could loop).
 
-import { open, readdir } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { decode } from "./decode.ts";
 
@@ -31,7 +32,7 @@ async function walk(root: string, dir: string): Promise<string[]> {
     if (dirent.isDirectory()) {
       const topLevelSkip = dir === root && SKIPPED_DIRS.has(dirent.name);
       if (!dirent.name.startsWith(".") && !topLevelSkip) files.push(...(await walk(root, path)));
-    } else if (dirent.isFile()) files.push(path);
+    } else if (dirent.isFile() || (dirent.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile())) files.push(path);
   }
   return files;
 }
