@@ -90,6 +90,24 @@ describe("search in a browser", () => {
     expect(await page.inputValue("#search-q")).toBe("rpcbind");
   });
 
+  it("shows log text in an excerpt as text, never as markup", async () => {
+    // gdb printed `name = "qdisk-768", '\\000' <repeats 54 times>` in the 11:17 2012-11-05 entry.
+    const page = await open("/search/?q=repeats");
+    await firstResult(page);
+    const excerpt = page.locator(".search-result-excerpt").first();
+    expect(await excerpt.textContent()).toContain("<repeats 54 times>");
+    expect(await excerpt.locator("repeats").count()).toBe(0);
+    expect(await excerpt.locator("mark").first().textContent()).toMatch(/repeats/);
+  });
+
+  it("lists a tag's entries, newest first, with no words typed", async () => {
+    const page = await open("/search/?tag=GTD&sort=newest");
+    await firstResult(page);
+    expect(await resultCount(page)).toBe(5);
+    const dates = await page.locator(".search-result time").evaluateAll((times) => times.map((time) => time.getAttribute("datetime")));
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
   it("narrows by tag and by year, and keeps the choice in the URL", async () => {
     const page = await open("/search/?q=libvirt");
     await firstResult(page);
