@@ -44,6 +44,13 @@ export function forEachLine(text: string, visit: (line: number, start: number, e
 
 export function splitLines(text: string, firstLine = 1): TextLine[] {
   const lines: TextLine[] = [];
-  forEachLine(text, (line, start, end, next) => lines.push({ line, start, text: text.slice(start, end), eol: text.slice(end, next) as LineEnd }), firstLine);
+  forEachLine(text, (line, start, end, next) => lines.push({ line, start, text: text.slice(start, end), eol: lineEnd(text, end, next) }), firstLine);
   return lines;
+}
+
+/** The line end between `end` and `next`, as a constant rather than a new string. */
+function lineEnd(text: string, end: number, next: number): LineEnd {
+  if (next - end === 2) return "\r\n";
+  if (next === end) return "";
+  return text.charCodeAt(end) === 13 ? "\r" : "\n";
 }
