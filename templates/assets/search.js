@@ -52,10 +52,6 @@ async function start() {
   more.addEventListener("click", () => showMore({ focusFirstNew: true }));
   form.addEventListener("keydown", onFormKey);
   list.addEventListener("keydown", onListKey);
-  window.addEventListener("popstate", () => {
-    readUrl();
-    run({ keepUrl: true });
-  });
   await run({ keepUrl: true });
 }
 
