@@ -5,7 +5,7 @@
 // made only when the entry is taken, so a large file never holds all its lines at once.
 
 import { forEachLine, splitLines } from "./lines.ts";
-import { decideDateOrder, isUnderline, matchStampShape, readStamp, type StampShape } from "./stamp.ts";
+import { decideDateOrder, isUnderline, matchStampShape, mayBeStamp, readStamp, type StampShape } from "./stamp.ts";
 import type { DateOrder, LocalDateTime, LogWarning, ParseOptions, RawEntry } from "./types.ts";
 
 export interface ScannedFile {
@@ -23,7 +23,6 @@ export interface SplitFile extends Omit<ScannedFile, "entries"> {
 }
 
 const DIRECTIVE = /^\.[A-Za-z]+[ \t]*$/;
-const LONGEST_STAMP = 40;
 
 interface LineSpan {
   line: number;
@@ -44,11 +43,11 @@ export function splitEntries(file: string, text: string, options: Pick<ParseOpti
 
 export function scanEntries(file: string, text: string, options: Pick<ParseOptions, "dateOrder"> = {}): ScannedFile {
   const warnings: LogWarning[] = [];
-  const { stamps, order, lastLine, firstLine } = findStamps(file, text, options.dateOrder ?? "auto", warnings);
+  const { stamps, order, lastLine } = findStamps(file, text, options.dateOrder ?? "auto", warnings);
 
   const preambleEnd = stamps[0]?.start ?? text.length;
-  const firstText = firstLine === null ? "" : text.slice(firstLine.start, firstLine.end);
-  const isDirective = firstLine !== null && firstLine.next <= preambleEnd && DIRECTIVE.test(firstText);
+  const first = firstLineOf(text);
+  const isDirective = first !== null && first.next <= preambleEnd && DIRECTIVE.test(first.text);
 
   function* entries(): Generator<RawEntry> {
     for (const [k, stamp] of stamps.entries()) {
@@ -71,7 +70,7 @@ export function scanEntries(file: string, text: string, options: Pick<ParseOptio
 
   return {
     preamble: text.slice(0, preambleEnd),
-    directive: isDirective ? firstText.trimEnd() : null,
+    directive: isDirective ? first.text.trimEnd() : null,
     dateOrder: order,
     warnings,
     entries,
@@ -90,18 +89,14 @@ interface Found {
   stamps: Stamp[];
   order: DateOrder | null;
   lastLine: number;
-  firstLine: LineSpan | null;
 }
 
 function findStamps(file: string, text: string, forced: "auto" | "dmy" | "mdy", warnings: LogWarning[]): Found {
   const candidates: (LineSpan & { text: string; shape: StampShape })[] = [];
   let lastLine = 0;
-  let firstLine: LineSpan | null = null;
   forEachLine(text, (line, start, end, next) => {
     lastLine = line;
-    if (line === 1) firstLine = { line, start, end, next };
-    // Most lines are prose: skip them before making a string.
-    if (end - start > LONGEST_STAMP || !mayBeStamp(text, start)) return;
+    if (!mayBeStamp(text, start, end)) return;
     const lineText = text.slice(start, end);
     const shape = matchStampShape(lineText);
     if (shape !== null) candidates.push({ line, start, end, next, text: lineText, shape });
@@ -132,15 +127,5 @@ function findStamps(file: string, text: string, forced: "auto" | "dmy" | "mdy", 
       });
     }
   }
-  return { stamps, order: decision.order, lastLine, firstLine };
-}
-
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-const COLON = 58;
-
-/** A stamp starts with a digit and has its colon second or third. */
-function mayBeStamp(text: string, start: number): boolean {
-  const first = text.charCodeAt(start);
-  return first >= DIGIT_0 && first <= DIGIT_9 && (text.charCodeAt(start + 1) === COLON || text.charCodeAt(start + 2) === COLON);
+  return { stamps, order: decision.order, lastLine };
 }

@@ -19,14 +19,27 @@ export interface StampShape {
 const STAMP_SHAPE =
   /^(\d{1,2}):(\d{2})(?:[ \t]?([AaPp])\.?[Mm]\.?)?[ \t]+(\d{1,4})([-/.])(\d{1,2})\5(\d{1,4})[ \t]*$/;
 const LONGEST_STAMP = 40;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
 const COLON = 58;
 const UNDERLINE = /^-{3,}[ \t]*$/;
 
+/**
+ * Whether `text[start, end)` could be a stamp line: short, a digit first, the colon second or
+ * third. Most lines are prose; this rejects them before a string or a regex is made.
+ */
+export function mayBeStamp(text: string, start = 0, end = text.length): boolean {
+  const first = text.charCodeAt(start);
+  return (
+    end - start <= LONGEST_STAMP &&
+    first >= DIGIT_0 &&
+    first <= DIGIT_9 &&
+    (text.charCodeAt(start + 1) === COLON || text.charCodeAt(start + 2) === COLON)
+  );
+}
+
 export function matchStampShape(line: string): StampShape | null {
-  // Most lines are prose: reject them before running the regex.
-  const first = line.charCodeAt(0);
-  if (line.length > LONGEST_STAMP || first < 48 || first > 57) return null;
-  if (line.charCodeAt(1) !== COLON && line.charCodeAt(2) !== COLON) return null;
+  if (!mayBeStamp(line)) return null;
   const m = STAMP_SHAPE.exec(line);
   if (m === null) return null;
   const [, hour, minute, meridiem, a, separator, b, c] = m as unknown as string[];
