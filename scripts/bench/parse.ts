@@ -24,6 +24,8 @@ export interface ChildReport {
   lines: number;
   baselineRss: number;
   peakRss: number;
+  /** CPU ms of each stage, in `phases` mode. */
+  phases: Record<string, number>;
 }
 
 /** The corpus again and again with its years shifted, until it is at least 50 MB. */
@@ -41,7 +43,7 @@ export function makeLargeLog(): Buffer {
   return Buffer.from(parts.join(""), "utf8");
 }
 
-function runChild(mode: "split" | "parse", file: string): ChildReport {
+function runChild(mode: "split" | "parse" | "phases", file: string): ChildReport {
   const child = join(ROOT, "scripts/bench/parse-child.ts");
   const result = spawnSync(process.execPath, ["--import", "tsx", child, mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (result.status !== 0) throw new Error(`${mode} child failed: ${result.stderr}`);
@@ -70,6 +72,11 @@ export async function run(): Promise<void> {
     console.log(
       `ratio: parsing is 1/${fmt(ratio)} of the split speed by CPU time, 1/${fmt(parse.ms / split.ms)} by wall time (target: 1/10 or better) ${ratio <= 10 ? "✓" : "✗"}`,
     );
+    const { phases } = runChild("phases", file);
+    const staged = Object.values(phases).reduce((a, b) => a + b, 0);
+    const stages = { ...phases, "merge (the rest of loadTimeline)": Math.max(0, parse.cpuMs - staged) };
+    console.log("where the parser's CPU time goes:");
+    for (const [name, ms] of Object.entries(stages)) console.log(`  ${name.padEnd(34)} ${fmt(ms / 1000, 2)} s  ${fmt((100 * ms) / parse.cpuMs, 0)}%`);
     console.log(
       `peak memory: ${fmt((parse.peakRss - parse.baselineRss) / MiB, 0)} MB over a ${fmt(parse.baselineRss / MiB, 0)} MB baseline = ${fmt(memory)}× the input (target: 8× or less) ${memory <= 8 ? "✓" : "✗"}`,
     );
