@@ -68,6 +68,8 @@ describe("dotlog check", () => {
     expect(missing.code).toBe(2);
     expect(missing.stdout).toContain("no/such/file.log:0: unreadable: ");
     expect(dotlog("check").code).toBe(2);
+    const encoding = dotlog("check", "bad/emoji.txt", "--encoding", "klingon");
+    expect([encoding.code, encoding.stderr.split("\n")[0]]).toEqual([2, 'dotlog check: unknown encoding "klingon"']);
     expect(dotlog("frobnicate").code).toBe(2);
   });
 });

@@ -3,6 +3,7 @@
 
 import { stat } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import iconv from "iconv-lite";
 import { findLogs, loadTimeline } from "../log/index.ts";
 import type { LogWarning, ParseOptions, Timeline, WarningCode } from "../log/index.ts";
 import { isWarningCode } from "../log/warning-codes.ts";
@@ -40,7 +41,10 @@ export function readLogArgs(values: { encoding?: string; "date-order"?: string; 
   const unknown = strict.filter((code) => !isWarningCode(code));
   if (unknown.length > 0) throw new UsageError(`unknown warning code${unknown.length > 1 ? "s" : ""} for --strict: ${unknown.join(", ")}`);
   const parse: ParseOptions = { dateOrder };
-  if (values.encoding !== undefined) parse.encoding = values.encoding;
+  if (values.encoding !== undefined) {
+    if (!iconv.encodingExists(values.encoding)) throw new UsageError(`unknown encoding "${values.encoding}"`);
+    parse.encoding = values.encoding;
+  }
   return { paths: positionals, parse, pattern: values.pattern, strict: strict as WarningCode[] };
 }
 
