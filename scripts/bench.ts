@@ -5,6 +5,7 @@ const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   parse: () => import("./bench/parse.ts"),
   render: () => import("./bench/render.ts"),
   search: () => import("./bench/search.ts"),
+  scale: () => import("./bench/scale.ts"),
 };
 
 const wanted = process.argv.slice(2);

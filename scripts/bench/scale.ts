@@ -1,0 +1,98 @@
+// The scale issue's figures: dotlog's cold, warm and append-one-entry builds of N entries
+// against plain Eleventy building the same entry texts as Markdown pages, in this one run.
+//
+//   npm run bench -- scale            (N = 1,000, 10,000 and 20,000; medians of 3 runs)
+//   DOTLOG_BENCH_SIZES=1000 DOTLOG_BENCH_RUNS=1 npm run bench -- scale
+import { appendFile, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { makeCorpus } from "../make-corpus.ts";
+import { findLogs, loadTimeline } from "../../src/log/index.ts";
+import { buildBaseline, writeBaselineSite } from "./eleventy-baseline.ts";
+import { measureChild, median, type ChildRun } from "./measure-child.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const bin = path.join(root, "bin", "dotlog.js");
+const sizes = (process.env.DOTLOG_BENCH_SIZES ?? "1000,10000,20000").split(",").map(Number);
+const runs = Number(process.env.DOTLOG_BENCH_RUNS ?? "3");
+
+interface Figures {
+  entries: number;
+  files: number;
+  baseline: { ms: number; rss: number };
+  cold: { ms: number; rss: number };
+  warm: { ms: number; rss: number };
+  append: { ms: number; rss: number };
+}
+
+async function repeat(times: number, before: () => Promise<void>, run: () => Promise<ChildRun>): Promise<{ ms: number; rss: number }> {
+  const results: ChildRun[] = [];
+  for (let i = 0; i < times; i++) {
+    await before();
+    const result = await run();
+    if (result.code !== 0) throw new Error(`a bench build exited with ${result.code}`);
+    results.push(result);
+  }
+  return { ms: median(results.map((r) => r.ms)), rss: median(results.map((r) => r.maxRssMiB)) };
+}
+
+async function measureSize(entries: number, work: string): Promise<Figures> {
+  const content = path.join(work, "content");
+  const out = path.join(work, "site");
+  const cache = path.join(work, "cache");
+  const files = await makeCorpus(entries, content);
+
+  const timeline = await loadTimeline(await findLogs(content));
+  await writeBaselineSite(
+    timeline.entries.map((entry) => ({ title: entry.title, tag: entry.tags[0] ?? "untagged", text: entry.raw })),
+    path.join(work, "baseline"),
+  );
+  const baseline = await repeat(runs, async () => rm(path.join(work, "baseline", "out"), { recursive: true, force: true }), () =>
+    buildBaseline(path.join(work, "baseline")),
+  );
+
+  const build = () => measureChild(process.execPath, [bin, "build", "--content", content, "--out", out, "--cache", cache]);
+  const cold = await repeat(runs, async () => rm(cache, { recursive: true, force: true }), build);
+  const warm = await repeat(runs, async () => {}, build);
+  const newest = files.at(-1)!;
+  let appended = 0;
+  const append = await repeat(
+    runs,
+    async () => {
+      appended++;
+      // A new last entry, minutes after the newest one, as the author's daily note.
+      await appendFile(newest, `23:${String(appended).padStart(2, "0")} 2999-12-31\nbench, appended\n1, a new note number ${appended}\n`);
+    },
+    build,
+  );
+  return { entries, files: files.length, baseline, cold, warm, append };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+export async function run(): Promise<void> {
+  const all: Figures[] = [];
+  for (const size of sizes) {
+    const work = await mkdtemp(path.join(os.tmpdir(), `dotlog-scale-${size}-`));
+    try {
+      const f = await measureSize(size, work);
+      all.push(f);
+      console.log(`N = ${f.entries.toLocaleString("en")} entries in ${f.files} files (median of ${runs})`);
+      console.log(`  baseline (Eleventy, Markdown)  ${seconds(f.baseline.ms)}  peak ${f.baseline.rss.toFixed(0)} MiB`);
+      console.log(`  dotlog cold (with search)      ${seconds(f.cold.ms)}  peak ${f.cold.rss.toFixed(0)} MiB  ${ratio(f.cold.ms, f.baseline.ms)} baseline (target ≤ 1.5×), RSS ${ratio(f.cold.rss, f.baseline.rss)} (target ≤ 1.2×)`);
+      console.log(`  dotlog warm (render cache)     ${seconds(f.warm.ms)}  ${ratio(f.warm.ms, f.baseline.ms)} baseline (target ≤ 1.0×)`);
+      console.log(`  append one entry + rebuild     ${seconds(f.append.ms)}  ${ratio(f.append.ms, f.cold.ms)} cold (target ≤ 0.1×)`);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+  const bySize = new Map(all.map((f) => [f.entries, f]));
+  const [small, middle, large] = [bySize.get(1000), bySize.get(10000), bySize.get(20000)];
+  if (small && middle && large) {
+    const early = (middle.cold.ms - small.cold.ms) / (middle.entries - small.entries);
+    const late = (large.cold.ms - middle.cold.ms) / (large.entries - middle.entries);
+    console.log(`marginal time per entry: ${early.toFixed(2)} ms (1k→10k), ${late.toFixed(2)} ms (10k→20k), ratio ${ratio(late, early)} (target ≤ 1.2×)`);
+  }
+}

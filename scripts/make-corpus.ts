@@ -1,0 +1,106 @@
+// Writes a large, realistic log set deterministically: the seed and the real corpus logs,
+// repeated with shifted years, cut at N entries and written one file a month, as a
+// long-time author's content folder looks.
+//
+//   node --import tsx scripts/make-corpus.ts --entries 10000 --out /tmp/corpus-10k
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const sourceLogs = [
+  "content/000_76b23a5250f26162.txt",
+  "test/fixtures/corpus/log201204novell.txt",
+  "test/fixtures/corpus/log2013.txt",
+  "test/fixtures/corpus/log200708.txt",
+  "test/fixtures/corpus/log20100215.txt",
+].map((file) => path.join(root, file));
+
+// The corpus stamps are all year-first (`14:32 2012-11-01`, `23:43 2010/2/15`).
+const STAMP_LINE = /^(\d{1,2}):(\d{2}) (\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$/;
+const ANY_STAMP = /(\d{1,2}:\d{2} )(\d{4})([-/]\d{1,2}[-/]\d{1,2})/g;
+
+interface SourceEntry {
+  year: number;
+  month: number;
+  sortKey: number;
+  text: string; // from the stamp line to the next stamp line, with `\n` line ends
+}
+
+export async function readSourceEntries(files: string[] = sourceLogs): Promise<SourceEntry[]> {
+  const entries: SourceEntry[] = [];
+  for (const file of files) {
+    const text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    let current: SourceEntry | null = null;
+    for (const line of text.split("\n")) {
+      const stamp = STAMP_LINE.exec(line);
+      if (stamp) {
+        const [, hour, minute, year, month, day] = stamp.map(Number) as number[];
+        current = {
+          year: year!,
+          month: month!,
+          sortKey: (((year! * 12 + month!) * 31 + day!) * 24 + hour!) * 60 + minute!,
+          text: "",
+        };
+        entries.push(current);
+      }
+      if (current) current.text += `${line}\n`;
+    }
+  }
+  return entries;
+}
+
+/** Every stamp in the text, the stamp line and the references alike, moves by `years`. */
+function shiftYears(text: string, years: number): string {
+  if (years === 0) return text;
+  return text.replace(ANY_STAMP, (_, time: string, year: string, rest: string) => `${time}${Number(year) + years}${rest}`);
+}
+
+/** Copy k of the sources moves by `k * span` years so that copies never overlap. */
+export function makeEntries(sources: SourceEntry[], count: number): { key: string; sortKey: number; text: string }[] {
+  const years = sources.map((entry) => entry.year);
+  const span = Math.max(...years) - Math.min(...years) + 1;
+  const out: { key: string; sortKey: number; text: string }[] = [];
+  for (let copy = 0; out.length < count; copy++) {
+    for (const entry of sources) {
+      if (out.length >= count) break;
+      const shift = copy * span;
+      const key = `${entry.year + shift}-${String(entry.month).padStart(2, "0")}`;
+      out.push({ key, sortKey: entry.sortKey + shift * 12 * 31 * 24 * 60, text: shiftYears(entry.text, shift) });
+    }
+  }
+  return out;
+}
+
+/** Writes `<out>/<YYYY-MM>.log` files and returns their paths. */
+export async function makeCorpus(count: number, outDir: string): Promise<string[]> {
+  const entries = makeEntries(await readSourceEntries(), count);
+  const months = new Map<string, typeof entries>();
+  for (const entry of entries) {
+    const month = months.get(entry.key) ?? [];
+    month.push(entry);
+    months.set(entry.key, month);
+  }
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const [key, monthEntries] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
+    monthEntries.sort((a, b) => a.sortKey - b.sortKey);
+    const file = path.join(outDir, `${key}.log`);
+    await writeFile(file, `.LOG\n${monthEntries.map((entry) => entry.text).join("")}`);
+    written.push(file);
+  }
+  return written;
+}
+
+function argValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const count = Number(argValue("--entries") ?? "10000");
+  const out = argValue("--out") ?? path.join(root, ".cache", `corpus-${count}`);
+  const files = await makeCorpus(count, out);
+  console.log(`wrote ${count} entries in ${files.length} files to ${out}`);
+}
