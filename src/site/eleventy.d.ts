@@ -11,6 +11,9 @@ declare module "@11ty/eleventy" {
     on(event: string, listener: (...args: never[]) => unknown): unknown;
     setServerOptions(options: Record<string, unknown>): unknown;
     setQuietMode(quiet: boolean): unknown;
+    /** Runs `callback` on the template library instance (Nunjucks: its Environment). */
+    amendLibrary(engine: string, callback: (library: unknown) => void): unknown;
+    addExtension(extension: string, options: object): unknown;
   }
 
   export interface EleventyOptions {

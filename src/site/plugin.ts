@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin, type EleventyUserConfig } from "@11ty/eleventy";
 import type { Timeline } from "../log/index.ts";
 import { resolveSiteOptions } from "./config/index.ts";
+import { cacheNunjucksCompiles } from "./nunjucks-compile-cache.ts";
 import type { SiteOptions } from "./options.ts";
 import { netlifyRedirects } from "./pages/redirects.ts";
 import { anchorId, scopeIds } from "./pages/scope-ids.ts";
@@ -49,6 +50,7 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
   const options = resolveSiteOptions(pluginOptions, contentDir);
   build.options = options;
 
+  cacheNunjucksCompiles(eleventyConfig);
   eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: options.pathPrefix });
   eleventyConfig.addPassthroughCopy({ [assetsDir]: "assets" });
   eleventyConfig.addWatchTarget(contentDir);
