@@ -34,18 +34,28 @@ export function toScanLine({ line, text }: SourceLine): ScanLine {
 export const INDENTED = /^(?:\t| {2,})\S/;
 export const CALL = /^[A-Za-z_][\w.]*(?:\(\))?\s*->/;
 
+/** Indented lines and call-graph lines are never prose, whatever their words. */
+export function isLaidOut(scan: ScanLine): boolean {
+  return INDENTED.test(scan.text) || CALL.test(scan.text);
+}
+
 /**
  * The last index of a block that starts at `start` and goes on while `belongs` holds, across
  * blank lines when the next non-blank line belongs too; an outline marker, an author's stamp
- * or prose ends it.
+ * or prose ends it — except on lines `isCode` says are code however wordy they read.
  */
-export function extend(scans: ScanLine[], start: number, belongs: (scan: ScanLine) => boolean): number {
+export function extend(
+  scans: ScanLine[],
+  start: number,
+  belongs: (scan: ScanLine) => boolean,
+  isCode: (scan: ScanLine) => boolean = isLaidOut,
+): number {
   let end = start;
   for (let index = start + 1; index < scans.length; index++) {
     const scan = scans[index]!;
     if (scan.text.trim() === "") continue;
     if (isAuthorLine(scan) || !belongs(scan)) break;
-    if (!INDENTED.test(scan.text) && !CALL.test(scan.text) && isProse(scan.text)) break;
+    if (!isCode(scan) && isProse(scan.text)) break;
     end = index;
   }
   return end;

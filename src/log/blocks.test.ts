@@ -122,6 +122,20 @@ describe("code, scripts and call graphs", () => {
     ]);
   });
 
+  it("keep a standalone script whole across the blank line after #! (seed lines 38–42, log2013.txt 814)", () => {
+    const seed = readFileSync(new URL("../../content/000_76b23a5250f26162.txt", import.meta.url), "utf8").split("\n");
+    // The seed's script without the prompt that printed it, and a real shell loop in its place.
+    const [shebang, blank, command, , prose] = seed.slice(37, 42);
+    const loop = corpus("log2013.txt", 814, 814)[0]!.text;
+    const lines = [shebang!, blank!, command!, blank!, prose!].map((text, index) => ({ line: 1 + index, text }));
+    expect(findBlocks(lines).map((block) => [block.kind, block.lang, block.line, block.endLine, block.text])).toEqual([
+      ["script", "bash", 1, 3, `#!/bin/bash\n\n${command}`],
+    ]);
+    // Comments and loops read like prose; in a script they are script.
+    const wordy = [shebang!, "", "# link every tool into place", loop, "", prose!].map((text, index) => ({ line: 1 + index, text }));
+    expect(spans(wordy)).toEqual([["script", 1, 4]]);
+  });
+
   it("keep a pasted backtrace whole (log201204novell.txt 878–905)", () => {
     const [block] = findBlocks(corpus("log201204novell.txt", 878, 905));
     expect(block).toMatchObject({ kind: "preformatted", line: 880 });

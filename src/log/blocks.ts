@@ -2,7 +2,7 @@
 // preformatted text (preformatted.ts). Each keeps its exact text; what is not a block stays
 // text for the outline.
 
-import { extend, toScanLine, type ScanLine } from "./block-lines.ts";
+import { extend, isLaidOut, toScanLine, type ScanLine } from "./block-lines.ts";
 import { scanPreformatted } from "./preformatted.ts";
 import { matchPrompt } from "./prompts.ts";
 import { isBarePrompt, scanTranscript } from "./transcript.ts";
@@ -12,6 +12,9 @@ const SECTION = /^\[[^\][\s][^\]]*\]\s*$/;
 const KEY_VALUE = /^\s*[\w.-]+(?:\s+"[^"]*")?\s*=/;
 const CONFIG_COMMENT = /^\s*[#;]/;
 const SHEBANG = /^#!\s*(\S+)(?:\s+(\S+))?/;
+// A script's comments (`# build the kernel`) and wordy commands (`for file in *.txt; do`) read
+// like prose; a comment mark, a shell operator or a block keyword says they are script.
+const SCRIPT_LINE = /^\s*(?:#|\/\/)|[$=;|&{}`\\]|^\s*(?:do|done|then|fi|else|elif|esac|end)\b/;
 
 export function findBlocks(lines: SourceLine[]): Block[] {
   const scans = lines.map(toScanLine);
@@ -38,7 +41,7 @@ function blockAt(scans: ScanLine[], index: number): { block: Block; end: number 
   }
   const shebang = SHEBANG.exec(scan.content);
   if (shebang) {
-    const end = extend(scans, index, (next) => !matchPrompt(next.content));
+    const end = extend(scans, index, (next) => !matchPrompt(next.content), (next) => isLaidOut(next) || SCRIPT_LINE.test(next.text));
     return { end, block: makeBlock(scans, index, end, "script", scriptLang(shebang), null, null) };
   }
   if (SECTION.test(scan.content) && KEY_VALUE.test(scans[index + 1]?.text ?? "")) {
