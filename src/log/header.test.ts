@@ -83,6 +83,37 @@ describe("readHeader", () => {
     expect(readHeader([], "15:16 2012-11-07").title).toBe("15:16 2012-11-07");
   });
 
+  it("spells a tag without a trailing full stop or label colon; the title keeps them (log201204novell.txt 717, 992)", () => {
+    const first = readHeader(lines("suse, virtualization, libvirt, qemu, xen, read source code, cont1, read remote relative code."), "");
+    const later = readHeader(lines("suse, virtualization, libvirt, qemu, xen, read source code, cont1, read remote relative code, libxlDomainOpenConsole"), "");
+    expect(first.title).toBe("read remote relative code.");
+    expect(first.tags.at(-1)).toBe("read remote relative code");
+    expect(later.tags).toContain("read remote relative code");
+    // log200708.txt 737 and 835: `待做` alone; with a label's colon it is the same tag, not a title.
+    expect(readHeader(lines("待做"), "")).toMatchObject({ title: "待做", tags: ["待做"] });
+    expect(readHeader(lines("待做："), "")).toMatchObject({ title: "待做：", tags: ["待做"] });
+    expect(readHeader(lines("计划，待做：", "1，日志文件的排序软件。考虑用awk？"), "").tags).toEqual(["计划", "待做"]);
+    // A `：` with text after it still makes a title element (log200708.txt 739).
+    expect(readHeader(lines("计划，待做：看路云川的GUIgtk.rar"), "")).toMatchObject({ title: "待做：看路云川的GUIgtk.rar", tags: ["计划"] });
+  });
+
+  it("reads neither `TODO:` nor `\\TODO:` as a tag (log200708.txt 696, log2013.txt 922)", () => {
+    expect(readHeader(lines("TODO:", "1, node 30 dead.(not dead)"), "11:27 2007-08-11")).toMatchObject({ title: "TODO:", tags: [] });
+    expect(readHeader(lines("\\TODO:", "1, apple 5S: 64bit application."), "11:11 2013-09-11")).toMatchObject({ title: "\\TODO:", tags: [] });
+    expect(readHeader(lines("virtualization, libvirt, virsh, console; doc, FAQ; \\TODO: summarise"), "").tags).toEqual([
+      "virtualization", "libvirt", "virsh", "console", "doc", "FAQ",
+    ]);
+  });
+
+  it("takes no pasted code or aligned listing for a header (log200708.txt 1683, 1682)", () => {
+    const code = '        FDPRINT2(FINFO, "the %dth argument: %s.\\n", i, *(start++));';
+    expect(readHeader(lines(code, "改为"), "10:49 2007-08-04")).toMatchObject({ header: null, tags: [] });
+    expect(readHeader(lines("147         ldr     r0, =SMRDATA", "148         ldr     r1, _TEXT_BASE"), "21:07 2007-08-27")).toMatchObject({
+      header: null,
+      tags: [],
+    });
+  });
+
   it("keeps one spelling of a tag repeated in a header", () => {
     expect(readHeader(lines("arm Server, ARM server, linaro"), "").tags).toEqual(["arm Server", "linaro"]);
   });

@@ -22,8 +22,18 @@ const TITLE_LENGTH = 60;
 const SENTENCE = /[。！？]/;
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
 const BRACKETED_STAMP = new RegExp(`^\\s*[(（]\\s*${STAMP_TEXT}\\s*[)）]\\s*$`, "u");
-// A `\TODO` written into a header is a TODO (todos.ts), not an element.
+// A `\TODO` written into a header, or a 2007-style `TODO:` line, is a TODO (todos.ts), not an
+// element: neither spelling becomes a tag.
 const TODO_IN_HEADER = /\\TODO\b.*$/i;
+const LINE_TODO = /^TODO:.*$/;
+// Indented lines and columns aligned with runs of spaces are code or output pasted first
+// (`        FDPRINT2(FINFO, …`, `147         ldr     r0, =SMRDATA`), never a header.
+const LAID_OUT = /^(?:\t| {2,})\S|\S {3,}\S/;
+// A label's colon (`待做：`, `TODO:`) and a sentence's full stop (`read remote relative code.`)
+// end an element without being part of the tag: `待做：` and `待做` are one tag, spelled
+// without them. The title keeps the element as written. (Folding them in foldKey instead
+// would still show the punctuated spelling whenever it happened to be the more frequent.)
+const TAG_END_PUNCTUATION = /(?<=\S)[:：.。]+$/u;
 
 /**
  * The first non-blank line, when it is a header: not an outline item, a prompt or a URL. A
@@ -34,7 +44,7 @@ export function findHeaderLine(lines: SourceLine[]): SourceLine | null {
   const first = lines.find((line) => line.text.trim() !== "" && !BRACKETED_STAMP.test(line.text));
   if (!first) return null;
   const text = first.text.trim();
-  if (matchMarker(first.text) || matchPrompt(first.text) || URL_START.test(text)) return null;
+  if (matchMarker(first.text) || matchPrompt(first.text) || URL_START.test(text) || LAID_OUT.test(first.text)) return null;
   return first;
 }
 
@@ -42,7 +52,7 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
   const line = findHeaderLine(lines);
   if (!line) return { header: null, title: untitled(lines, stampText), tags: [], series: null };
 
-  const text = line.text.replace(TODO_IN_HEADER, "");
+  const text = line.text.replace(TODO_IN_HEADER, "").replace(LINE_TODO, "");
   // A sentence (the 2007 logs often open with one) is a title, not a list to split.
   if (isSentence(text)) {
     return { header: { line: line.line, text: line.text, elements: [text.trim()] }, title: cutTitle(text.trim()), tags: [], series: null };
@@ -71,17 +81,22 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
   if (elements.length === 0) return { header, title: line.text.trim() || stampText.trim(), tags: [], series };
   if (elements.length === 1) {
     const only = elements[0]!;
-    const oneWord = words(only) === 1 && !isTitleElement(only);
-    return { header, title: only, tags: oneWord ? [only] : [], series };
+    const oneWord = words(tagSpelling(only)) === 1 && !isTitleElement(only);
+    return { header, title: only, tags: oneWord ? [tagSpelling(only)] : [], series };
   }
   const titleElements = elements.filter(isTitleElement);
   const title = titleElements.at(-1) ?? elements.at(-1)!;
-  const tags = uniqueFolded(elements.filter((element) => !isTitleElement(element)));
+  const tags = uniqueFolded(elements.filter((element) => !isTitleElement(element)).map(tagSpelling));
   return { header, title, tags, series };
 }
 
+/** Rule 3; a `：` at the very end is a label's colon (`待做：`), not a title's. */
 function isTitleElement(element: string): boolean {
-  return element.includes(": ") || element.includes("：") || words(element) > 4;
+  return element.includes(": ") || /：(?!$)/.test(element) || words(element) > 4;
+}
+
+function tagSpelling(element: string): string {
+  return element.replace(TAG_END_PUNCTUATION, "");
 }
 
 function isSentence(text: string): boolean {
