@@ -1,30 +1,34 @@
-// `dotlog serve [--content <dir>] [--out <dir>] [--port <n>]`: Eleventy's dev server with live
+// `dotlog serve [--content <dir>] [--out <dir>] [--cache <dir>] [--port <n>]`: Eleventy's dev server with live
 // reload. A log edited in the content folder rebuilds the site and its search index;
-// editing `dotlog.config.json` there reloads the options too.
+// editing `dotlog.config.json` there reloads the options too. The render cache makes a rebuild
+// render only the entries that changed.
 
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkContentDir, createEleventy, siteSearchDocuments } from "../site/build-site.ts";
+import { checkContentDir, createEleventy, renderCacheDir, searchCacheDir, siteSearchDocuments } from "../site/build-site.ts";
 import { configFileName } from "../site/config/load-config-file.ts";
 import { failureMessage } from "../site/config/user-error.ts";
 import type { DotlogBuild } from "../site/plugin.ts";
 import { count } from "../site/report.ts";
 import { writeSearchIndex } from "../site/search/write-search-index.ts";
+import { DEFAULT_CACHE_DIR } from "./build.ts";
 import { EXIT } from "./main.ts";
 
-const HELP = `usage: dotlog serve [--content <dir>] [--out <dir>] [--port <n>]
+const HELP = `usage: dotlog serve [--content <dir>] [--out <dir>] [--cache <dir>] [--port <n>]
 
 Builds the site, serves it at http://localhost:<port>/ and rebuilds it (live reload) when a
 log in the content folder changes. Stop with Ctrl+C.
 
   --content <dir>   the folder of logs (default content)
   --out <dir>       the output folder (default site)
+  --cache <dir>     rendered entries and the last search index (default .cache)
   --port <n>        the port (default 8080)
 `;
 
 const options = {
   content: { type: "string" },
   out: { type: "string" },
+  cache: { type: "string" },
   port: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -48,7 +52,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   const contentDir = values.content ?? "content";
   const outDir = values.out ?? "site";
-  const build: DotlogBuild = { contentDir };
+  const cacheDir = values.cache ?? DEFAULT_CACHE_DIR;
+  const build: DotlogBuild = { contentDir, renderCacheDir: renderCacheDir(cacheDir) };
   try {
     await checkContentDir(contentDir);
     const eleventy = createEleventy({
@@ -59,7 +64,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
         eleventyConfig.addWatchTarget(path.join(contentDir, configFileName), { resetConfig: true });
         eleventyConfig.on("eleventy.after", async () => {
           if (!build.data) return;
-          const search = await writeSearchIndex({ outDir, documents: siteSearchDocuments(build.data) });
+          const search = await writeSearchIndex({ outDir, documents: siteSearchDocuments(build.data), cacheDir: searchCacheDir(cacheDir) });
           const { timeline, published } = build.data;
           process.stdout.write(
             `dotlog: ${count(published.entries.length)} of ${count(timeline.entries.length)} entries, ` +

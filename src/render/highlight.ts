@@ -24,8 +24,12 @@ export interface HighlightStats {
 export interface Highlight {
   /** Null when the language is not one dotlog highlights: the caller shows plain text. */
   highlight(code: string, lang: string): Promise<Highlighted | null>;
-  /** The token classes registered so far. */
+  /** The token classes registered so far, sorted by name (the same set gives the same CSS). */
   classCss(): string;
+  /** Each token class's declarations (`--shiki-light:#…;--shiki-dark:#…`), for the render cache. */
+  classStyles(names: Iterable<string>): Map<string, string>;
+  /** Registers classes a cached body uses, so `classCss` covers it without highlighting again. */
+  addClassStyles(styles: Iterable<[string, string]>): void;
   loadedLanguages(): string[];
   themes: { light: ThemeColors; dark: ThemeColors };
   readonly stats: HighlightStats;
@@ -132,9 +136,31 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
       if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
       return structuredClone(result);
     },
-    classCss: () => toClasses.getCSS(),
+    classCss: () =>
+      [...toClasses.getClassRegistry()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, style]) => `.${name}{${styleText(style)}}`)
+        .join(""),
+    classStyles(names) {
+      const registry = toClasses.getClassRegistry();
+      const styles = new Map<string, string>();
+      for (const name of names) {
+        const style = registry.get(name);
+        if (style !== undefined) styles.set(name, styleText(style));
+      }
+      return styles;
+    },
+    addClassStyles(styles) {
+      const registry = toClasses.getClassRegistry();
+      for (const [name, style] of styles) if (!registry.has(name)) registry.set(name, style);
+    },
     loadedLanguages: () => highlighter.getLoadedLanguages(),
     themes: { light: colors(options.light), dark: colors(options.dark) },
     stats,
   };
+}
+
+/** As transformerStyleToClass writes a registered style into its CSS. */
+function styleText(style: string | Record<string, string>): string {
+  return typeof style === "string" ? style : Object.entries(style).map(([key, value]) => `${key}:${value}`).join(";");
 }

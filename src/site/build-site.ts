@@ -22,6 +22,11 @@ export interface BuildSiteInput {
   contentDir?: string;
   /** Where the site goes; default `site`. */
   outDir?: string;
+  /**
+   * The build cache: rendered entries (`render/`) and the last search index (`search/`), so a
+   * rebuild redoes only what changed. None: everything is made again.
+   */
+  cacheDir?: string;
   progress?: Progress;
 }
 
@@ -48,14 +53,15 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
   const staging = stagingDir(outDir, "building");
   await removeStale(outDir);
   try {
-    const { data, options, pages } = await runEleventy(contentDir, staging, progress);
+    const cacheDir = input.cacheDir;
+    const { data, options, pages } = await runEleventy({ contentDir, progress, ...(cacheDir ? { renderCacheDir: renderCacheDir(cacheDir) } : {}) }, staging);
     const { timeline, published } = data;
     if (timeline.files.length === 0 && !timeline.warnings.some((w) => w.code === "unreadable")) {
       throw new UserError(`no log files in ${contentDir} (looked for ${options.logs.pattern.join(", ")})`);
     }
     const documents = siteSearchDocuments(data);
     progress("indexing", 0, documents.length);
-    const search = await writeSearchIndex({ outDir: staging, documents });
+    const search = await writeSearchIndex({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
     progress("indexing", documents.length, documents.length);
     await swapIn(staging, outDir);
 
@@ -93,8 +99,11 @@ interface EleventyRun {
   pages: number;
 }
 
-async function runEleventy(contentDir: string, outDir: string, progress: Progress): Promise<EleventyRun> {
-  const build: DotlogBuild = { contentDir, progress };
+export const renderCacheDir = (cacheDir: string): string => path.join(cacheDir, "render");
+export const searchCacheDir = (cacheDir: string): string => path.join(cacheDir, "search");
+
+async function runEleventy(build: DotlogBuild & { progress: Progress }, outDir: string): Promise<EleventyRun> {
+  const { progress } = build;
   let total = 0;
   let written = 0;
   const eleventy = createEleventy({

@@ -28,6 +28,8 @@ export interface DotlogBuild {
   /** A timeline the caller has read already (its report counts it); skips reading. */
   timeline?: Timeline;
   progress?: Progress;
+  /** Where unchanged entries' HTML is kept between builds (`.cache/render`); none: render all. */
+  renderCacheDir?: string;
   /** Filled in by the plugin: the resolved options and everything the data stage made. */
   options?: SiteOptions;
   data?: SiteData;
@@ -58,7 +60,7 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
   eleventyConfig.addGlobalData("site", options);
   eleventyConfig.addGlobalData("dotlog", async () => {
     // A preloaded timeline serves one build; a rebuild (dev server) reads the logs again.
-    const data = await buildSiteData({ contentDir, options, timeline: build.timeline, progress: build.progress });
+    const data = await buildSiteData({ contentDir, options, timeline: build.timeline, progress: build.progress, renderCacheDir: build.renderCacheDir });
     build.timeline = undefined;
     build.data = data;
     return {

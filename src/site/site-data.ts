@@ -3,7 +3,8 @@
 // Later issues slot in here with one line each (privacy in `publish`, blog posts, search).
 
 import { findLogs, loadTimeline, type Timeline } from "../log/index.ts";
-import { createRenderer, type Renderer } from "../render/index.ts";
+import { createRenderer } from "../render/index.ts";
+import { openRenderCache, type RenderCache, type RenderCacheStats } from "../render/render-cache.ts";
 import type { SiteOptions } from "./options.ts";
 import { withBlog } from "./blog/index.ts";
 import { assemblePages } from "./pages/assemble.ts";
@@ -18,6 +19,8 @@ export interface SiteDataInput {
   /** A timeline the caller already read (the build command reads it for its report). */
   timeline?: Timeline;
   progress?: Progress;
+  /** The render cache's folder: unchanged entries are not rendered again. None: render all. */
+  renderCacheDir?: string;
 }
 
 export interface SiteData {
@@ -28,14 +31,18 @@ export interface SiteData {
   /** The privacy step: excluded/redacted counts, blog requests written in excluded entries. */
   privacy: Published;
   pages: SitePages;
+  /** Bodies taken from the render cache and bodies rendered. */
+  rendered: RenderCacheStats;
 }
 
-export async function buildSiteData({ contentDir, options, timeline, progress }: SiteDataInput): Promise<SiteData> {
+export async function buildSiteData({ contentDir, options, timeline, progress, renderCacheDir }: SiteDataInput): Promise<SiteData> {
   const read = timeline ?? (await readTimeline(contentDir, options, progress));
   const privacy = publishTimeline(read, options);
   const published = privacy.timeline;
   const renderer = await createRenderer();
-  const bodies = await renderBodies(published, renderer, progress);
+  const cache = await openRenderCache(renderer, renderCacheDir ?? null);
+  const bodies = await renderBodies(published, cache, progress);
+  await cache.save();
   const logPages = assemblePages({ timeline: published, bodies, options, contentDir, rendererCss: renderer.css });
   const pages = await withBlog(logPages, {
     timeline: published,
@@ -46,7 +53,7 @@ export async function buildSiteData({ contentDir, options, timeline, progress }:
     privateRequests: privacy.privateBlogRequests,
     warnings: read.warnings,
   });
-  return { timeline: read, published, privacy, pages };
+  return { timeline: read, published, privacy, pages, rendered: cache.stats };
 }
 
 async function readTimeline(contentDir: string, options: SiteOptions, progress?: Progress): Promise<Timeline> {
@@ -62,12 +69,12 @@ async function readTimeline(contentDir: string, options: SiteOptions, progress?:
   return timeline;
 }
 
-/** Each entry is rendered exactly once a build; entry and day pages share the HTML. */
-async function renderBodies(timeline: Timeline, renderer: Renderer, progress?: Progress): Promise<Map<string, string>> {
+/** Each entry is rendered at most once a build (not at all when cached); entry and day pages share the HTML. */
+async function renderBodies(timeline: Timeline, cache: RenderCache, progress?: Progress): Promise<Map<string, string>> {
   const bodies = new Map<string, string>();
   const total = timeline.entries.length;
   for (const [i, entry] of timeline.entries.entries()) {
-    bodies.set(entry.id, await renderer.renderEntry(entry, timeline));
+    bodies.set(entry.id, await cache.render(entry, timeline));
     progress?.("rendering", i + 1, total);
   }
   return bodies;

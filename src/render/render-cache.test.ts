@@ -1,0 +1,116 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseTimeline } from "../log/index.ts";
+import type { Timeline } from "../log/types.ts";
+import { createRenderer, type Renderer } from "./index.ts";
+import { openRenderCache } from "./render-cache.ts";
+
+const seedPath = path.resolve(import.meta.dirname, "../../content/000_76b23a5250f26162.txt");
+const seed = await readFile(seedPath, "utf8");
+
+function timelineOf(text: string): Timeline {
+  return parseTimeline([{ file: "seed.txt", bytes: new TextEncoder().encode(text) }]);
+}
+
+/** The renderer with its real output, counting the entries it renders. */
+function counting(renderer: Renderer): { renderer: Renderer; rendered: string[] } {
+  const rendered: string[] = [];
+  const wrapped = Object.create(renderer) as Renderer;
+  wrapped.renderEntry = (entry, timeline) => {
+    rendered.push(entry.id);
+    return renderer.renderEntry(entry, timeline);
+  };
+  return { renderer: wrapped, rendered };
+}
+
+/** Renders every entry through a cache in `dir`, saves it, and says which entries were rendered. */
+async function build(dir: string, timeline: Timeline, renderer?: Renderer) {
+  const count = counting(renderer ?? (await createRenderer()));
+  const cache = await openRenderCache(count.renderer, dir);
+  const bodies = new Map<string, string>();
+  for (const entry of timeline.entries) bodies.set(entry.id, await cache.render(entry, timeline));
+  await cache.save();
+  return { bodies, rendered: count.rendered, stats: cache.stats, css: count.renderer.css };
+}
+
+describe("render cache", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "dotlog-render-cache-"));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const timeline = timelineOf(seed);
+
+  it("renders nothing again for an unchanged log, with the same HTML and the same stylesheet", async () => {
+    const cold = await build(dir, timeline);
+    expect(cold.rendered).toHaveLength(timeline.entries.length);
+    const warm = await build(dir, timeline);
+    expect(warm.rendered).toEqual([]);
+    expect(warm.stats.hits).toBe(timeline.entries.length);
+    expect(warm.bodies).toEqual(cold.bodies);
+    expect(warm.css).toBe(cold.css);
+    expect(warm.css).toMatch(/\.dl-t-[0-9a-z]+\{--shiki-light:/);
+  });
+
+  it("renders an entry again when its text changes, and only that entry", async () => {
+    await build(dir, timeline);
+    const edited = timelineOf(seed.replace("but there is not vif in xenlight", "but there is no vif in xenlight"));
+    const changed = edited.entries.find((entry) => entry.raw.includes("there is no vif"))!;
+    const warm = await build(dir, edited);
+    expect(warm.rendered).toEqual([changed.id]);
+    expect(warm.bodies.get(changed.id)).toContain("there is no vif");
+  });
+
+  it("renders the entries that refer to an entry whose title changed (the link's tooltip is its title)", async () => {
+    await build(dir, timeline);
+    const target = timeline.entries.find((entry) => entry.raw.startsWith("16:38 2012-11-01"))!;
+    const referrers = timeline.entries.filter((entry) => entry.references.some((r) => r.resolved === target.id)).map((e) => e.id);
+    expect(referrers.length).toBeGreaterThan(0);
+    const edited = timelineOf(seed.replace("add libxl api, cont1, domainInterfaceStats", "add libxl api, cont1, domainInterfaceStatistics"));
+    const warm = await build(dir, edited);
+    expect(new Set(warm.rendered)).toEqual(new Set([target.id, ...referrers]));
+    expect(warm.bodies.get(referrers[0]!)).toContain('title="domainInterfaceStatistics"');
+  });
+
+  it("renders everything again for another renderer (themes here; a code change alters the same identity)", async () => {
+    await build(dir, timeline);
+    const other = await build(dir, timeline, await createRenderer({ lightTheme: "min-light" }));
+    expect(other.rendered).toHaveLength(timeline.entries.length);
+    expect(other.stats.dropped).toBe(timeline.entries.length);
+  });
+
+  it("never serves a damaged record: that entry renders again and its HTML is right", async () => {
+    const cold = await build(dir, timeline);
+    const file = path.join(dir, "bodies.ndjson");
+    const lines = (await readFile(file, "utf8")).split("\n");
+    const victim = timeline.entries[3]!;
+    const index = lines.findIndex((line) => line.includes(JSON.stringify(cold.bodies.get(victim.id)!).slice(1, 60)));
+    expect(index).toBeGreaterThan(1);
+    lines[index] = lines[index]!.replace("log-body", "log-bodY");
+    lines.push('["truncated", "recor');
+    await writeFile(file, lines.join("\n"));
+    const warm = await build(dir, timeline);
+    expect(warm.rendered).toEqual([victim.id]);
+    expect(warm.stats.dropped).toBe(2);
+    expect(warm.bodies).toEqual(cold.bodies);
+  });
+
+  it("starts cold from a file that is not a cache at all", async () => {
+    await writeFile(path.join(dir, "bodies.ndjson"), "\u0000garbage");
+    const warm = await build(dir, timeline);
+    expect(warm.rendered).toHaveLength(timeline.entries.length);
+  });
+
+  it("without a folder, renders every time", async () => {
+    const count = counting(await createRenderer());
+    const cache = await openRenderCache(count.renderer, null);
+    for (const entry of timeline.entries) await cache.render(entry, timeline);
+    await cache.save();
+    expect(count.rendered).toHaveLength(timeline.entries.length);
+  });
+});
