@@ -3,7 +3,7 @@
 
 import { readInlineStamp, STAMP_TEXT } from "./inline-stamp.ts";
 import { findItemTimes, type StampMatch } from "./item-times.ts";
-import type { DateOrder, Insertion, SourceLine } from "./types.ts";
+import type { DateOrder, Insertion, ItemTime, SourceLine } from "./types.ts";
 
 const END = new RegExp(`["“”][ \\t]*(${STAMP_TEXT})[ \\t]*["“”]end\\b`, "gu");
 
@@ -22,6 +22,8 @@ export interface InsertionScan {
   insertions: Insertion[];
   /** `line:column` of the bracketed stamps that open an insertion (so they are not item times). */
   openings: Set<string>;
+  /** The other bracketed stamps: item times, found in the same pass. */
+  times: ItemTime[];
 }
 
 // The author sometimes closes a minute or two after the opening's stamp
@@ -43,11 +45,15 @@ export function findInsertions(lines: SourceLine[], dateOrder: DateOrder | null 
   const open: { at: string; line: number; column: number }[] = [];
   const insertions: Insertion[] = [];
   const openings = new Set<string>();
+  const bracketed: ItemTime[] = [];
   for (const { line, text } of lines) {
-    const events = [
-      ...findItemTimes(text, dateOrder).map((m) => ({ ...m, close: false })),
-      ...findInsertionEnds(text, dateOrder).map((m) => ({ ...m, close: true })),
-    ].sort((a, b) => a.column - b.column);
+    const times = findItemTimes(text, dateOrder);
+    const ends = findInsertionEnds(text, dateOrder);
+    if (times.length === 0 && ends.length === 0) continue;
+    for (const time of times) bracketed.push({ ...time, line });
+    const events = [...times.map((m) => ({ ...m, close: false })), ...ends.map((m) => ({ ...m, close: true }))].sort(
+      (a, b) => a.column - b.column,
+    );
     for (const event of events) {
       if (!event.close) {
         open.push({ at: event.at, line, column: event.column });
@@ -61,5 +67,6 @@ export function findInsertions(lines: SourceLine[], dateOrder: DateOrder | null 
     }
   }
   insertions.sort((a, b) => a.line - b.line);
-  return { insertions, openings };
+  const times = bracketed.filter((time) => !openings.has(`${time.line}:${time.column}`));
+  return { insertions, openings, times };
 }

@@ -4,13 +4,12 @@
 import { findBlocks } from "./blocks.ts";
 import { readHeader } from "./header.ts";
 import { findInsertions } from "./insertions.ts";
-import { findItemTimes } from "./item-times.ts";
 import { buildOutline } from "./outline.ts";
 import { isPlanHeader, readPlan } from "./plan.ts";
-import { findReferences, findUnclosedReferences } from "./references.ts";
+import { scanReferences } from "./references.ts";
 import { DEFAULT_BLOG_PHRASES, findTodos } from "./todos.ts";
 import { findUrls } from "./urls.ts";
-import type { BodyNode, DateOrder, ItemNode, ItemTime, LogWarning, ParsedEntry, RawEntry, Reference, UrlMatch } from "./types.ts";
+import type { BodyNode, DateOrder, ItemNode, LogWarning, ParsedEntry, RawEntry, Reference, UrlMatch } from "./types.ts";
 
 export interface ParseEntryOptions {
   /** Phrases that make a `\TODO:` a request for a blog post (case-insensitive). */
@@ -29,19 +28,17 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
   const warnings = [...outline.warnings];
   const itemOf = (line: number) => outline.itemAt.get(line) ?? null;
 
-  const { insertions, openings } = findInsertions(raw.lines, dateOrder);
+  // Item times and insertions come from one pass over the bracketed stamps.
+  const { insertions, times } = findInsertions(raw.lines, dateOrder);
   const references: Reference[] = [];
-  const times: ItemTime[] = [];
   const urls: UrlMatch[] = [];
   for (const { line, text } of raw.lines) {
-    for (const found of findReferences(text, dateOrder)) {
+    const scan = scanReferences(text, dateOrder);
+    for (const found of scan.references) {
       references.push({ ...found, line, resolved: null, fromItem: itemOf(line) });
     }
-    for (const unclosed of findUnclosedReferences(text, dateOrder)) {
+    for (const unclosed of scan.unclosed) {
       warnings.push({ file: raw.file, line, code: "unclosed-ref", message: `see" at column ${unclosed.column + 1} has no closing quote` });
-    }
-    for (const time of findItemTimes(text, dateOrder)) {
-      if (!openings.has(`${line}:${time.column}`)) times.push({ ...time, line });
     }
     for (const url of findUrls(text)) urls.push({ ...url, line });
   }

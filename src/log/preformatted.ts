@@ -50,7 +50,12 @@ export function scanPreformatted(scans: ScanLine[], index: number): Preformatted
 }
 
 function startsCode(text: string): boolean {
-  if (text.length > LONG_LINE || text.trim() === "" || isProse(text.trim())) return false;
+  if (text.length > LONG_LINE) return false;
+  // The shape first, cheap and rarely met; then whether it reads as prose after all.
+  return hasCodeShape(text) && !isProse(text.trim());
+}
+
+function hasCodeShape(text: string): boolean {
   if (INDENTED.test(text)) return CODE_CHAR.test(text); // an indented line of words is a quote or an address
   if (CALL.test(text) || PREPROCESSOR.test(text) || BACKTRACE.test(text) || ALIGNED.test(text)) return true;
   return C_END.test(text.trimEnd()) && !BULLET.test(text);

@@ -53,10 +53,10 @@ const BARE: PromptStyle[] = [
 ];
 
 // Every prompt above ends in one of these; a line without one near its start has none.
-const PROMPT_END = /[#>$%)]/;
+const PROMPT_END = /^.{0,299}[#>$%)]/s;
 
 export function matchPrompt(text: string, options: { bare?: boolean } = {}): PromptMatch | null {
-  if (!PROMPT_END.test(text.slice(0, 300))) return null;
+  if (!PROMPT_END.test(text)) return null;
   for (const style of options.bare ? [...STYLES, ...BARE] : STYLES) {
     const found = style.pattern.exec(text);
     if (found) return { prompt: found[0], style: style.style, kind: style.kind, lang: style.lang };

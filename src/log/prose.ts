@@ -1,6 +1,5 @@
 // Is a line the author's own writing rather than program output or code? Blocks end at prose.
 
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
 // A word of prose: `Looking`, `it's`, `API`; not `camelCase` or `snake_case` identifiers.
 const WORD = /^["'“‘(]*(?:[A-Za-z][a-z'’-]*|[A-Z]+)[.,;:?!)"'”’]*$/;
 const ALIGNED = /\S {3,}\S/;
@@ -9,9 +8,35 @@ const URL_START = /^(?:https?|ftp):\/\//i;
 
 /** A line mostly in Chinese (or another CJK script): the author writing, not a program. */
 export function isCjkProse(text: string): boolean {
-  const trimmed = text.trim();
-  const cjk = trimmed.match(CJK)?.length ?? 0;
-  return cjk >= 2 && cjk / trimmed.replace(/\s/g, "").length >= 0.25;
+  const { cjk, visible } = countCjk(text);
+  return cjk >= 2 && cjk / visible >= 0.25;
+}
+
+/**
+ * CJK ideographs (U+3400–4DBF, U+4E00–9FFF, U+F900–FAFF) and characters other than white
+ * space, counted in one pass without making strings: every body line is asked.
+ */
+function countCjk(text: string): { cjk: number; visible: number } {
+  let cjk = 0;
+  let visible = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      if (code > 0x20 || (code < 0x09 || (code > 0x0d && code < 0x20))) visible++;
+      continue;
+    }
+    if ((code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) cjk++;
+    if (!isWideSpace(code)) visible++;
+  }
+  return { cjk, visible };
+}
+
+/** The white space of `\s` above ASCII. */
+function isWideSpace(code: number): boolean {
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 /**
@@ -19,10 +44,9 @@ export function isCjkProse(text: string): boolean {
  * (`段错误`, `口令：`): six or more characters, or ending like a sentence.
  */
 export function isCjkSentence(text: string): boolean {
-  const trimmed = text.trim();
-  const cjk = trimmed.match(CJK)?.length ?? 0;
+  const { cjk, visible } = countCjk(text);
   if (cjk < 2) return false;
-  return /[。？！]$/.test(trimmed) || (cjk >= 6 && isCjkProse(trimmed));
+  return /[。？！]$/.test(text.trimEnd()) || (cjk >= 6 && cjk / visible >= 0.25);
 }
 
 export function isProse(text: string): boolean {

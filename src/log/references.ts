@@ -18,29 +18,21 @@ const QUOTED = new RegExp(`${OPEN}[ \\t]*(${STAMP_TEXT})[ \\t]*${CLOSE}(end\\b)?
 const INTRO = new RegExp(`(?:\\bsee|\\bref:)[ \\t]*${OPEN}`, "giu");
 const STAMP_START = new RegExp(`[ \\t]*(${STAMP_TEXT})`, "uy");
 const CLOSE_QUOTE = /["“”]/u;
+const ANY_QUOTE = /["“”]/;
 // A quotation closes within a line's worth of text; looking further only costs time.
 const QUOTE_REACH = 400;
 
 /** References in one line of text, left to right. */
 export function findReferences(text: string, dateOrder: DateOrder | null = null): ReferenceMatch[] {
-  const found: ReferenceMatch[] = [];
-  if (!hasQuote(text)) return found;
-  for (const match of text.matchAll(QUOTED)) {
-    if (match[2] !== undefined) continue; // `"…"end` closes an insertion
-    const target = readInlineStamp(match[1]!, dateOrder);
-    if (target === null) continue;
-    const item = match[3]?.replace(/\)$/, "") ?? null;
-    found.push({ target, item, column: match.index, length: match[0].length });
-  }
-  for (const unclosed of findUnclosedReferences(text, dateOrder)) {
-    if (unclosed.target !== null) found.push({ target: unclosed.target, item: null, column: unclosed.column, length: unclosed.length });
-  }
-  return found.sort((a, b) => a.column - b.column);
+  return scanReferences(text, dateOrder).references;
 }
 
-/** Most lines hold no quote at all: skip the regular expressions for them. */
-function hasQuote(text: string): boolean {
-  return text.includes('"') || text.includes("“") || text.includes("”");
+/**
+ * `see"` whose quote is never closed around a stamp: either no closing quote on the line, or a
+ * stamp that runs on without one (`see"14:25 2012-04-01 and later`).
+ */
+export function findUnclosedReferences(text: string, dateOrder: DateOrder | null = null): UnclosedReference[] {
+  return scanReferences(text, dateOrder).unclosed;
 }
 
 export interface UnclosedReference {
@@ -50,15 +42,26 @@ export interface UnclosedReference {
   target: string | null;
 }
 
-/**
- * `see"` whose quote is never closed around a stamp: either no closing quote on the line, or a
- * stamp that runs on without one (`see"14:25 2012-04-01 and later`).
- */
-export function findUnclosedReferences(text: string, dateOrder: DateOrder | null = null): UnclosedReference[] {
-  const unclosed: UnclosedReference[] = [];
-  if (!hasQuote(text)) return unclosed;
+export interface ReferenceScan {
+  /** Every reference, left to right; an unclosed `see"` before a stamp still points. */
+  references: ReferenceMatch[];
+  unclosed: UnclosedReference[];
+}
+
+/** One pass over a line for both: the closed quotations tell which `see"` are unclosed. */
+export function scanReferences(text: string, dateOrder: DateOrder | null = null): ReferenceScan {
+  if (!hasQuote(text)) return { references: [], unclosed: [] };
+  const references: ReferenceMatch[] = [];
   const closed = new Set<number>();
-  for (const match of text.matchAll(QUOTED)) closed.add(match.index);
+  for (const match of text.matchAll(QUOTED)) {
+    closed.add(match.index);
+    if (match[2] !== undefined) continue; // `"…"end` closes an insertion
+    const target = readInlineStamp(match[1]!, dateOrder);
+    if (target === null) continue;
+    const item = match[3]?.replace(/\)$/, "") ?? null;
+    references.push({ target, item, column: match.index, length: match[0].length });
+  }
+  const unclosed: UnclosedReference[] = [];
   for (const intro of text.matchAll(INTRO)) {
     const quote = intro.index + intro[0].length - 1;
     if (closed.has(quote)) continue;
@@ -68,6 +71,13 @@ export function findUnclosedReferences(text: string, dateOrder: DateOrder | null
     if (!stamp && hasClose) continue; // `see "hg help config"`: a quotation, not a reference
     const target = stamp ? readInlineStamp(stamp[1]!, dateOrder) : null;
     unclosed.push({ column: quote, length: 1 + (stamp ? stamp[0].length : 0), target });
+    if (target !== null) references.push({ target, item: null, column: quote, length: 1 + stamp![0].length });
   }
-  return unclosed;
+  if (unclosed.length > 0) references.sort((a, b) => a.column - b.column);
+  return { references, unclosed };
+}
+
+/** Most lines hold no quote at all: skip the regular expressions for them. */
+export function hasQuote(text: string): boolean {
+  return ANY_QUOTE.test(text);
 }
