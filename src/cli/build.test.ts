@@ -41,7 +41,7 @@ it("prints its usage for --help and exits 0, and exits 2 for a stray argument", 
   const { writes: stdout, stream: out } = recorder(false);
   const { writes: stderr, stream: err } = recorder(false);
   expect(await buildCommand(["--help"], { stdout: out, stderr: err })).toBe(0);
-  expect(stdout.join("")).toMatch(/^usage: dotlog build \[--content <dir>\] \[--out <dir>\]\n/);
+  expect(stdout.join("")).toMatch(/^usage: dotlog build \[--content <dir>\] \[--out <dir>\] \[--cache <dir>\]\n/);
   expect(await buildCommand(["content"], { stdout: out, stderr: err })).toBe(2);
   expect(stderr.join("")).toMatch(/^dotlog build: Unexpected argument 'content'/);
 });

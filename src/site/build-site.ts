@@ -14,7 +14,7 @@ import type { SiteOptions } from "./options.ts";
 import dotlogPlugin, { templatesDir, useBuild, type DotlogBuild } from "./plugin.ts";
 import type { BuildSummary, Progress } from "./report.ts";
 import { searchDocuments, type SearchDocument } from "./search/documents.ts";
-import { writeSearchIndex } from "./search/write-search-index.ts";
+import { writeSearchIndex, type SearchReport } from "./search/write-search-index.ts";
 import type { SiteData } from "./site-data.ts";
 
 export interface BuildSiteInput {
@@ -52,16 +52,28 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
 
   const staging = stagingDir(outDir, "building");
   await removeStale(outDir);
+  const cacheDir = input.cacheDir;
+  // Pagefind (a child process) indexes on the second core while Eleventy writes the pages:
+  // the search documents are known as soon as the data stage is done.
+  let indexing: Promise<SearchReport> | undefined;
+  let documents: SearchDocument[] = [];
   try {
-    const cacheDir = input.cacheDir;
-    const { data, options, pages } = await runEleventy({ contentDir, progress, ...(cacheDir ? { renderCacheDir: renderCacheDir(cacheDir) } : {}) }, staging);
+    const onData = (data: SiteData) => {
+      documents = siteSearchDocuments(data);
+      indexing = writeSearchIndex({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
+      indexing.catch(() => {}); // awaited below; a failure of Eleventy first must not leave it unhandled
+    };
+    const { data, options, pages } = await runEleventy(
+      { contentDir, progress, onData, ...(cacheDir ? { renderCacheDir: renderCacheDir(cacheDir) } : {}) },
+      staging,
+    );
     const { timeline, published } = data;
     if (timeline.files.length === 0 && !timeline.warnings.some((w) => w.code === "unreadable")) {
       throw new UserError(`no log files in ${contentDir} (looked for ${options.logs.pattern.join(", ")})`);
     }
-    const documents = siteSearchDocuments(data);
     progress("indexing", 0, documents.length);
-    const search = await writeSearchIndex({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
+    if (!indexing) throw new Error("the dotlog plugin did not hand over its data");
+    const search = await indexing;
     progress("indexing", documents.length, documents.length);
     await swapIn(staging, outDir);
 
@@ -88,6 +100,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     const exitCode = unread.length > 0 ? BUILD_EXIT.input : failures.length > 0 ? BUILD_EXIT.strict : BUILD_EXIT.ok;
     return { summary, exitCode };
   } catch (error) {
+    await indexing?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

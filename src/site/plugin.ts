@@ -30,6 +30,8 @@ export interface DotlogBuild {
   progress?: Progress;
   /** Where unchanged entries' HTML is kept between builds (`.cache/render`); none: render all. */
   renderCacheDir?: string;
+  /** Called once the data stage is done, before Eleventy writes the pages (the build starts the search index). */
+  onData?: (data: SiteData) => void;
   /** Filled in by the plugin: the resolved options and everything the data stage made. */
   options?: SiteOptions;
   data?: SiteData;
@@ -63,6 +65,7 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
     const data = await buildSiteData({ contentDir, options, timeline: build.timeline, progress: build.progress, renderCacheDir: build.renderCacheDir });
     build.timeline = undefined;
     build.data = data;
+    build.onData?.(data);
     return {
       ...data.pages,
       netlifyRedirects: netlifyRedirects(data.pages.redirects, options.pathPrefix),
