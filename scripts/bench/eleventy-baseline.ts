@@ -2,11 +2,11 @@
 // entry holding the same entry text (one layout, one tag each, markdown-it, nothing else).
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { measureChild, type ChildRun } from "./measure-child.ts";
 
-const require = createRequire(import.meta.url);
-const eleventyCmd = require.resolve("@11ty/eleventy/cmd.cjs");
+// Eleventy's exports hide cmd.cjs: it sits beside src/, where the package's main module is.
+const eleventyCmd = path.join(path.dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy"))), "..", "cmd.cjs");
 
 export interface BaselineEntry {
   title: string;
