@@ -7,9 +7,7 @@ import { STAMP_TEXT } from "./inline-stamp.ts";
 import type { SourceLine } from "./types.ts";
 
 /** A body line as block detection sees it: its text after any outline marker. */
-export interface ScanLine {
-  line: number;
-  text: string; // whole line
+export interface ScanLine extends SourceLine {
   content: string; // after the outline marker, if any
   column: number; // where content starts
   marked: boolean;
@@ -25,10 +23,31 @@ export function isAuthorLine(scan: ScanLine): boolean {
   return scan.marked || AUTHOR_STAMP.test(scan.text) || AUTHOR_LABEL.test(scan.text);
 }
 
-export function toScanLine({ line, text }: SourceLine): ScanLine {
+export function toScanLine({ line, text, start, eol }: SourceLine): ScanLine {
   const marker = matchMarker(text);
   const column = marker ? marker.marker.length : 0;
-  return { line, text, content: text.slice(column), column, marked: marker !== null };
+  return { line, text, start, eol, content: text.slice(column), column, marked: marker !== null };
+}
+
+/**
+ * Lines `from`..`to` joined with `\n`, the first from `column`. Where they end in `\n` in the
+ * entry's `body`, that is a span of it: sliced, it shares the file's text instead of copying
+ * it (a large log keeps every block's text).
+ */
+export function joinLines(scans: ScanLine[], from: number, to: number, body: string | undefined, column = 0): string {
+  const first = scans[from]!;
+  const last = scans[to]!;
+  if (body !== undefined && first.start !== undefined && last.start !== undefined && endsInNewlines(scans, from, to)) {
+    return body.slice(first.start + column, last.start + last.text.length);
+  }
+  const texts = [first.text.slice(column)];
+  for (let index = from + 1; index <= to; index++) texts.push(scans[index]!.text);
+  return texts.join("\n");
+}
+
+function endsInNewlines(scans: ScanLine[], from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (scans[index]!.eol !== "\n") return false;
+  return true;
 }
 
 export const INDENTED = /^(?:\t| {2,})\S/;

@@ -2,7 +2,7 @@
 // preformatted text (preformatted.ts). Each keeps its exact text; what is not a block stays
 // text for the outline.
 
-import { extend, isLaidOut, toScanLine, type ScanLine } from "./block-lines.ts";
+import { extend, isLaidOut, joinLines, toScanLine, type ScanLine } from "./block-lines.ts";
 import { scanPreformatted } from "./preformatted.ts";
 import { matchPrompt } from "./prompts.ts";
 import { isBarePrompt, scanTranscript } from "./transcript.ts";
@@ -16,11 +16,12 @@ const SHEBANG = /^#!\s*(\S+)(?:\s+(\S+))?/;
 // like prose; a comment mark, a shell operator or a block keyword says they are script.
 const SCRIPT_LINE = /^\s*(?:#|\/\/)|[$=;|&{}`\\]|^\s*(?:do|done|then|fi|else|elif|esac|end)\b/;
 
-export function findBlocks(lines: SourceLine[]): Block[] {
+/** `body`, when given, is the text the lines were cut from (RawEntry.body): blocks slice it. */
+export function findBlocks(lines: SourceLine[], body?: string): Block[] {
   const scans = lines.map(toScanLine);
   const blocks: Block[] = [];
   for (let index = 0; index < scans.length; ) {
-    const block = blockAt(scans, index);
+    const block = blockAt(scans, index, body);
     if (block) {
       blocks.push(block.block);
       index = block.end + 1;
@@ -31,27 +32,27 @@ export function findBlocks(lines: SourceLine[]): Block[] {
   return blocks;
 }
 
-function blockAt(scans: ScanLine[], index: number): { block: Block; end: number } | null {
+function blockAt(scans: ScanLine[], index: number, body: string | undefined): { block: Block; end: number } | null {
   const scan = scans[index]!;
   if (scan.content.trim() === "") return null;
   const prompt = matchPrompt(scan.content) ?? (isBarePrompt(scans, index) ? matchPrompt(scan.content, { bare: true }) : null);
   if (prompt) {
-    const { end, steps } = scanTranscript(scans, index, prompt);
-    return { end, block: makeBlock(scans, index, end, prompt.kind, prompt.lang, prompt.style, steps) };
+    const { end, steps } = scanTranscript(scans, index, prompt, body);
+    return { end, block: makeBlock(scans, index, end, body, prompt.kind, prompt.lang, prompt.style, steps) };
   }
   const shebang = SHEBANG.exec(scan.content);
   if (shebang) {
     const end = extend(scans, index, (next) => !matchPrompt(next.content), (next) => isLaidOut(next) || SCRIPT_LINE.test(next.text));
-    return { end, block: makeBlock(scans, index, end, "script", scriptLang(shebang), null, null) };
+    return { end, block: makeBlock(scans, index, end, body, "script", scriptLang(shebang), null, null) };
   }
   if (SECTION.test(scan.content) && KEY_VALUE.test(scans[index + 1]?.text ?? "")) {
     const end = extend(scans, index, (next) => SECTION.test(next.text) || KEY_VALUE.test(next.text) || CONFIG_COMMENT.test(next.text));
-    return { end, block: makeBlock(scans, index, end, "config", "ini", null, null) };
+    return { end, block: makeBlock(scans, index, end, body, "config", "ini", null, null) };
   }
   const preformatted = scanPreformatted(scans, index);
   if (preformatted) {
     const { end, lang } = preformatted;
-    return { end, block: makeBlock(scans, index, end, "preformatted", lang, null, null) };
+    return { end, block: makeBlock(scans, index, end, body, "preformatted", lang, null, null) };
   }
   return null;
 }
@@ -71,12 +72,13 @@ function makeBlock(
   scans: ScanLine[],
   start: number,
   end: number,
+  body: string | undefined,
   kind: Block["kind"],
   lang: string,
   promptStyle: string | null,
   steps: Block["steps"],
 ): Block {
   const first = scans[start]!;
-  const text = [first.content, ...scans.slice(start + 1, end + 1).map((scan) => scan.text)].join("\n");
+  const text = joinLines(scans, start, end, body, first.column);
   return { kind, lang, promptStyle, line: first.line, endLine: scans[end]!.line, column: first.column, text, steps };
 }

@@ -2,6 +2,7 @@
 // and warnings; ids, slugs, urls and reference resolution belong to the timeline.
 
 import { findBlocks } from "./blocks.ts";
+import { exactFields } from "./exact.ts";
 import { readHeader } from "./header.ts";
 import { findInsertions } from "./insertions.ts";
 import { buildOutline } from "./outline.ts";
@@ -23,7 +24,7 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
   const { header, title, tags, series } = readHeader(raw.lines, raw.stampText);
   // Everything but the header line is body, so a stamp line above the header is kept.
   const bodyLines = header ? raw.lines.filter((line) => line.line !== header.line) : raw.lines;
-  const blocks = findBlocks(bodyLines);
+  const blocks = findBlocks(bodyLines, raw.body);
   const outline = buildOutline(raw.file, bodyLines, blocks);
   const warnings = [...outline.warnings];
   const itemOf = (line: number) => outline.itemAt.get(line) ?? null;
@@ -65,7 +66,7 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
     plan: isPlanHeader(header?.elements) ? readPlan(allItems(outline.body)) : null,
     items: outline.items,
   };
-  return { fields, warnings };
+  return { fields: exactFields(fields), warnings };
 }
 
 function allItems(nodes: BodyNode[]): ItemNode[] {

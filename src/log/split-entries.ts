@@ -56,6 +56,7 @@ export function scanEntries(file: string, text: string, options: Pick<ParseOptio
       const afterStamp = stamp.next - stamp.start;
       const underline = firstLineOf(raw.slice(afterStamp));
       const underlined = underline !== null && isUnderline(underline.text);
+      const body = raw.slice(afterStamp + (underlined ? underline.next : 0));
       yield {
         file,
         time: stamp.time,
@@ -63,7 +64,8 @@ export function scanEntries(file: string, text: string, options: Pick<ParseOptio
         endLine: k + 1 < stamps.length ? stamps[k + 1]!.line - 1 : lastLine,
         raw,
         stampText: underlined ? `${stamp.text}\n${underline.text}` : stamp.text,
-        lines: splitLines(raw.slice(afterStamp + (underlined ? underline.next : 0)), stamp.line + (underlined ? 2 : 1)),
+        lines: splitLines(body, stamp.line + (underlined ? 2 : 1)),
+        body,
       };
     }
   }

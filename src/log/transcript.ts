@@ -5,7 +5,7 @@
 
 import { matchPrompt, type PromptMatch } from "./prompts.ts";
 import { isCjkSentence, isProse } from "./prose.ts";
-import { isAuthorLine, type ScanLine } from "./block-lines.ts";
+import { isAuthorLine, joinLines, type ScanLine } from "./block-lines.ts";
 import type { TranscriptStep } from "./types.ts";
 
 export interface TranscriptScan {
@@ -42,7 +42,7 @@ function promptSoon(lines: ScanLine[], from: number, promptAt: (scan: ScanLine) 
   return false;
 }
 
-export function scanTranscript(lines: ScanLine[], start: number, first: PromptMatch): TranscriptScan {
+export function scanTranscript(lines: ScanLine[], start: number, first: PromptMatch, body?: string): TranscriptScan {
   const bare = first.style === "angle" || first.style === "hash";
   const promptAt = (scan: ScanLine): PromptMatch | null => {
     const found = matchPrompt(scan.content, { bare });
@@ -51,10 +51,13 @@ export function scanTranscript(lines: ScanLine[], start: number, first: PromptMa
     return found;
   };
   const steps: TranscriptStep[] = [];
-  let current: { prompt: string; command: string; output: string[]; line: number } | null = null;
+  // A step's output is the run of lines after its prompt line, up to `last` (none when below it).
+  let current: { prompt: string; command: string; index: number; last: number; line: number } | null = null;
   let end = start;
   const close = () => {
-    if (current) steps.push({ prompt: current.prompt, command: current.command, output: current.output.join("\n"), line: current.line });
+    if (!current) return;
+    const output = current.last > current.index ? joinLines(lines, current.index + 1, current.last, body) : "";
+    steps.push({ prompt: current.prompt, command: current.command, output, line: current.line });
   };
   for (let index = start; index < lines.length; index++) {
     const scan = lines[index]!;
@@ -66,16 +69,16 @@ export function scanTranscript(lines: ScanLine[], start: number, first: PromptMa
       const next = lines[after];
       if (!next || isAuthorLine(next)) break;
       if (!promptAt(next) && isProse(next.text) && !promptSoon(lines, after, promptAt)) break;
-      for (let blank = index; blank < after; blank++) current?.output.push(lines[blank]!.text);
+      if (current) current.last = after - 1;
       index = after - 1;
       continue;
     }
     const prompt = index === start ? first : promptAt(scan);
     if (prompt) {
       close();
-      current = { prompt: prompt.prompt, command: scan.content.slice(prompt.prompt.length), output: [], line: scan.line };
-    } else {
-      current?.output.push(scan.text);
+      current = { prompt: prompt.prompt, command: scan.content.slice(prompt.prompt.length), index, last: index, line: scan.line };
+    } else if (current) {
+      current.last = index;
     }
     end = index;
   }

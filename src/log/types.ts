@@ -288,6 +288,10 @@ export interface RedactOptions {
 export interface SourceLine {
   line: number; // 1-based
   text: string;
+  /** Where the line starts in its entry's `body`, when the splitter made it. */
+  start?: number;
+  /** The line end after it (`"\n"`, `"\r\n"`, `"\r"` or `""` at the end of the file). */
+  eol?: string;
 }
 
 /** An entry as the splitter finds it, before its text is parsed. */
@@ -300,6 +304,11 @@ export interface RawEntry {
   stampText: string;
   /** The lines after the stamp line (and its `----` underline), up to the next entry. */
   lines: SourceLine[];
+  /**
+   * The text those lines were cut from (`raw` after the stamp line): a block whose lines end in
+   * `\n` takes its text as a slice of it, sharing the file's text instead of copying it.
+   */
+  body?: string;
 }
 
 /** What parsing one entry's text yields; the timeline adds id, slug, url and resolution. */
