@@ -5,7 +5,7 @@
 // made only when the entry is taken, so a large file never holds all its lines at once.
 
 import { forEachLine, splitLines } from "./lines.ts";
-import { decideDateOrder, isUnderline, matchStampShape, mayBeStamp, readStamp, type StampShape } from "./stamp.ts";
+import { decideDateOrder, isUnderline, isYearLast, matchStampShape, mayBeStamp, readStamp } from "./stamp.ts";
 import type { DateOrder, LocalDateTime, LogWarning, ParseOptions, RawEntry } from "./types.ts";
 
 export interface ScannedFile {
@@ -31,7 +31,10 @@ interface LineSpan {
   next: number;
 }
 
-interface Stamp extends LineSpan {
+interface Stamp {
+  line: number;
+  start: number;
+  next: number;
   time: LocalDateTime;
   text: string;
 }
@@ -94,19 +97,24 @@ interface Found {
 }
 
 function findStamps(file: string, text: string, forced: "auto" | "dmy" | "mdy", warnings: LogWarning[]): Found {
-  const candidates: (LineSpan & { text: string; shape: StampShape })[] = [];
+  // Only where the candidate lines are is kept while the file is scanned; their shapes are
+  // read again when needed (a large log has tens of thousands of them, alive until the end).
+  const candidates: LineSpan[] = [];
   let lastLine = 0;
   forEachLine(text, (line, start, end, next) => {
     lastLine = line;
-    if (!mayBeStamp(text, start, end)) return;
-    const lineText = text.slice(start, end);
-    const shape = matchStampShape(lineText);
-    if (shape !== null) candidates.push({ line, start, end, next, text: lineText, shape });
+    if (mayBeStamp(text, start, end) && matchStampShape(text.slice(start, end)) !== null) candidates.push({ line, start, end, next });
   });
+  const shapeOf = (candidate: LineSpan) => matchStampShape(text.slice(candidate.start, candidate.end))!;
 
-  const decision = decideDateOrder(candidates.map((c) => c.shape), forced);
+  const decision = decideDateOrder(
+    (function* () {
+      for (const candidate of candidates) yield shapeOf(candidate);
+    })(),
+    forced,
+  );
   if (decision.ambiguous) {
-    const first = candidates.find((c) => c.shape.widths[2] === 4)!;
+    const first = candidates.find((candidate) => isYearLast(shapeOf(candidate)))!;
     const reading = decision.order === "mdy" ? "month-first (a 12-hour clock suggests en-US)" : "day-first (a 24-hour clock suggests en-GB)";
     warnings.push({
       file,
@@ -118,14 +126,16 @@ function findStamps(file: string, text: string, forced: "auto" | "dmy" | "mdy", 
 
   const stamps: Stamp[] = [];
   for (const candidate of candidates) {
-    const reading = readStamp(candidate.shape, decision.order);
-    if (reading.ok) stamps.push({ ...candidate, time: reading.time });
+    const { line, start, end, next } = candidate;
+    const lineText = text.slice(start, end);
+    const reading = readStamp(shapeOf(candidate), decision.order);
+    if (reading.ok) stamps.push({ line, start, next, text: lineText, time: reading.time });
     else {
       warnings.push({
         file,
-        line: candidate.line,
+        line,
         code: "bad-stamp",
-        message: `"${candidate.text.trim()}" is not an entry start: ${reading.problem}`,
+        message: `"${lineText.trim()}" is not an entry start: ${reading.problem}`,
       });
     }
   }

@@ -80,20 +80,34 @@ export interface DateOrderDecision {
  * is month-first (en-US), and a 24-hour clock with `/` or `-` is day-first (en-GB, fr-FR);
  * the last two are reported as ambiguous.
  */
-export function decideDateOrder(shapes: StampShape[], forced: "auto" | "dmy" | "mdy" = "auto"): DateOrderDecision {
-  const lastYear = shapes.filter(yearLast);
-  if (lastYear.length === 0) return { order: shapes.some(yearFirst) ? "ymd" : null, ambiguous: false };
-  if (forced !== "auto") return { order: forced, ambiguous: false };
+export function decideDateOrder(shapes: Iterable<StampShape>, forced: "auto" | "dmy" | "mdy" = "auto"): DateOrderDecision {
+  // One pass, keeping counts only: a large log has tens of thousands of stamps.
+  let lastYear = 0;
+  let anyYearFirst = false;
   let dayFirst = 0;
   let monthFirst = 0;
-  for (const { fields } of lastYear) {
+  let allDots = true;
+  let twelveHour = false;
+  for (const shape of shapes) {
+    if (yearFirst(shape)) anyYearFirst = true;
+    if (!yearLast(shape)) continue;
+    lastYear++;
+    const { fields } = shape;
     if (fields[0] > 12 && fields[1] <= 12) dayFirst++;
     if (fields[1] > 12 && fields[0] <= 12) monthFirst++;
+    if (shape.separator !== ".") allDots = false;
+    if (shape.meridiem !== null) twelveHour = true;
   }
+  if (lastYear === 0) return { order: anyYearFirst ? "ymd" : null, ambiguous: false };
+  if (forced !== "auto") return { order: forced, ambiguous: false };
   if (dayFirst !== monthFirst) return { order: dayFirst > monthFirst ? "dmy" : "mdy", ambiguous: false };
-  if (lastYear.every((shape) => shape.separator === ".")) return { order: "dmy", ambiguous: false };
-  const twelveHour = lastYear.some((shape) => shape.meridiem !== null);
+  if (allDots) return { order: "dmy", ambiguous: false };
   return { order: twelveHour ? "mdy" : "dmy", ambiguous: true };
+}
+
+/** Year last, day and month in either order: the stamps whose date order must be decided. */
+export function isYearLast(shape: StampShape): boolean {
+  return yearLast(shape);
 }
 
 export type StampReading = { ok: true; time: LocalDateTime } | { ok: false; problem: string };
