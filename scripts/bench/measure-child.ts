@@ -19,10 +19,16 @@ export async function measureChild(command: string, args: string[], options: { c
   const timeFile = path.join(os.tmpdir(), `dotlog-bench-${process.pid}-${Date.now()}.time`);
   const useGnuTime = await hasGnuTime();
   const started = performance.now();
+  // Output goes to a pipe that is read to its end (Eleventy spins when its pipe closes early);
+  // stderr is shown only when the command fails, so progress lines do not bury the figures.
+  const stdio: ["ignore", "ignore", "pipe"] = ["ignore", "ignore", "pipe"];
   const child = useGnuTime
-    ? spawn("/usr/bin/time", ["-f", "%M", "-o", timeFile, command, ...args], { cwd: options.cwd, env: options.env, stdio: ["ignore", "ignore", "inherit"] })
-    : spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "ignore", "inherit"] });
+    ? spawn("/usr/bin/time", ["-f", "%M", "-o", timeFile, command, ...args], { cwd: options.cwd, env: options.env, stdio })
+    : spawn(command, args, { cwd: options.cwd, env: options.env, stdio });
+  const errors: Buffer[] = [];
+  child.stderr.on("data", (chunk: Buffer) => errors.push(chunk));
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0) process.stderr.write(Buffer.concat(errors));
   const ms = performance.now() - started;
   let maxRssMiB = Number.NaN;
   if (useGnuTime) {
