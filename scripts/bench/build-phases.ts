@@ -23,5 +23,5 @@ const { summary } = await buildSite({
     console.log(`${seconds().padStart(7)}  ${next}`);
   },
 });
-console.log(`${seconds().padStart(7)}  done: ${summary.pages.toLocaleString("en")} pages, ${summary.searchRecords.toLocaleString("en")} search records`);
+console.log(`${seconds().padStart(7)}  done: ${summary.pages.toLocaleString("en")} pages, ${(summary.searchRecords ?? 0).toLocaleString("en")} search records`);
 console.log(`peak RSS of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB (Pagefind's own process not counted)`);
