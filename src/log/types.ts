@@ -24,7 +24,8 @@ export type WarningCode =
   | "tag-slug-collision" // two different tags that slug to the same URL
   | "no-logs" // a content folder without any log file
   | "unreadable" // a file that cannot be read
-  | "post"; // a hand-written blog post (content/posts/*.md) with front matter dotlog cannot use
+  | "post" // a hand-written blog post (content/posts/*.md) with front matter dotlog cannot use
+  | "unmatched-exclude"; // an `exclude.entries` name that matches no entry
 
 export interface LogWarning {
   file: string;

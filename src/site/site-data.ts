@@ -38,6 +38,7 @@ export interface SiteData {
 export async function buildSiteData({ contentDir, options, timeline, progress, renderCacheDir }: SiteDataInput): Promise<SiteData> {
   const read = timeline ?? (await readTimeline(contentDir, options, progress));
   const privacy = publishTimeline(read, options);
+  read.warnings.push(...privacy.warnings);
   const published = privacy.timeline;
   const renderer = await createRenderer();
   const cache = await openRenderCache(renderer, renderCacheDir ?? null);

@@ -2,7 +2,7 @@
 // in the log layer (src/log/redact.ts) as files are read; exclusion happens here, on the
 // timeline, before anything is rendered.
 
-import type { Timeline } from "../../log/index.ts";
+import type { LogWarning, Timeline } from "../../log/index.ts";
 import { findExcluded, type ExclusionOptions } from "./exclusion.ts";
 import { privateBlogRequests, type PrivateBlogRequest } from "./private-requests.ts";
 import { publicTimeline } from "./public-timeline.ts";
@@ -27,6 +27,8 @@ export interface Published {
   /** Blog requests written in excluded entries, for the blog (src/site/blog/). */
   privateBlogRequests: PrivateBlogRequest[];
   report: PrivacyReport;
+  /** An exclusion that excludes nothing is most likely a typo that publishes what it meant. */
+  warnings: LogWarning[];
 }
 
 export function publishTimeline(timeline: Timeline, options: ExclusionOptions): Published {
@@ -40,5 +42,11 @@ export function publishTimeline(timeline: Timeline, options: ExclusionOptions): 
       redacted: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0),
       unmatched: exclusion.unmatched,
     },
+    warnings: exclusion.unmatched.map((name) => ({
+      file: "exclude.entries",
+      line: 0,
+      code: "unmatched-exclude",
+      message: `"${name}" names no entry of the log: nothing was excluded for it`,
+    })),
   };
 }

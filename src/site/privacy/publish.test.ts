@@ -112,13 +112,17 @@ describe("excluding one entry by id", () => {
   });
 
   it("excludes the whole entry when an item is named, and reports names that match nothing", () => {
-    const { timeline, report } = publishTimeline(
+    const { timeline, report, warnings } = publishTimeline(
       full,
       options({ entries: ["2012-11-07T14:59#2", "2012-11-06T16:17", "yesterday", "2012-11-07T18:17-2"] }),
     );
     expect(timeline.byId.has("2012-11-07T14:59")).toBe(false);
     expect(report.excluded).toBe(1);
     expect(report.unmatched).toEqual(["2012-11-06T16:17", "yesterday", "2012-11-07T18:17-2"]);
+    expect(warnings.map((w) => [w.code, w.file, w.line])).toEqual(
+      report.unmatched.map(() => ["unmatched-exclude", "exclude.entries", 0]),
+    );
+    expect(warnings[1]!.message).toContain('"yesterday"');
   });
 
   it("drops a series part and keeps the series while a part is left", () => {
