@@ -28,6 +28,15 @@ describe("findUrls", () => {
     expect(findUrls(line).map((found) => found.url)).toEqual(["http://fdfs.xmcdn.com/group3/M01/4B/84/wKgDsVJbcKThT2e2ACZU2kymeb4599.mp3"]);
   });
 
+  it("leaves a URL whose host was redacted as text, keeps one whose path was", () => {
+    expect(findUrls("http://█████/home/bamvor and https://█████:8080/x")).toEqual([]);
+    expect(findUrls("http://147.2.207.77:8080/x http://[fe80::1]/ http://user@build.opensuse.org/p/█████").map((f) => f.url)).toEqual([
+      "http://147.2.207.77:8080/x",
+      "http://[fe80::1]/",
+      "http://user@build.opensuse.org/p/█████",
+    ]);
+  });
+
   it("finds nothing in a bare scheme", () => {
     expect(findUrls("http:// and https://")).toEqual([]);
   });

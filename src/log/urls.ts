@@ -16,10 +16,18 @@ export function findUrls(text: string): UrlFound[] {
   if (!text.includes("://")) return found;
   for (const match of text.matchAll(URL)) {
     const url = trimTrailing(match[0]);
-    if (/^[a-z]+:\/\/$/i.test(url)) continue;
+    if (/^[a-z]+:\/\/$/i.test(url) || !hasHostName(url)) continue;
     found.push({ url, column: match.index });
   }
   return found;
+}
+
+// A host that is not a name (a redaction mask such as `█████` left there, or stray symbols)
+// would make a dead link: such a URL stays text.
+const HOST = /^[a-z]+:\/\/(?:[^@/?#]*@)?(\[[0-9a-f:.]+\]|[\p{L}\p{N}\p{M}._~%-]+)(?::\d*)?(?:[/?#]|$)/iu;
+
+function hasHostName(url: string): boolean {
+  return HOST.test(url);
 }
 
 function trimTrailing(url: string): string {
