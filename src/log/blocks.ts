@@ -40,6 +40,7 @@ function blockAt(scans: ScanLine[], index: number, body: string | undefined): { 
     const { end, steps } = scanTranscript(scans, index, prompt, body);
     return { end, block: makeBlock(scans, index, end, body, prompt.kind, prompt.lang, prompt.style, steps) };
   }
+  if (!mayOpenBlock(scan)) return null;
   const shebang = SHEBANG.exec(scan.content);
   if (shebang) {
     const end = extend(scans, index, (next) => !matchPrompt(next.content), (next) => isLaidOut(next) || SCRIPT_LINE.test(next.text));
@@ -55,6 +56,32 @@ function blockAt(scans: ScanLine[], index: number, body: string | undefined): { 
     return { end, block: makeBlock(scans, index, end, body, "preformatted", lang, null, null) };
   }
   return null;
+}
+
+// The characters the other block openings need (see mayOpenBlock).
+const HASH = 0x23;
+const BRACKET = 0x5b;
+const SPACE = 0x20;
+const TAB = 0x09;
+const AT = 0x40;
+const MINUS = 0x2d;
+const LOWER_D = 0x64;
+const CODE_END = /[;{})]/;
+
+/**
+ * Whether a line that is not a prompt could open a script, config or preformatted block: `#!`
+ * and `[section]` open on the text after a marker; diffs, code, call graphs and tables only on
+ * unmarked lines, which then start with white space, `#`, `diff`, `@@` or `---`, or hold `->`,
+ * a run of three spaces, or a `;` `{` `}` `)`. Most lines are prose and fail this before a
+ * dozen patterns are tried on them.
+ */
+function mayOpenBlock(scan: ScanLine): boolean {
+  const first = scan.content.charCodeAt(0);
+  if (first === HASH || first === BRACKET) return true;
+  if (scan.marked) return false;
+  const lead = scan.text.charCodeAt(0);
+  if (lead === SPACE || lead === TAB || lead === HASH || lead === LOWER_D || lead === AT || lead === MINUS) return true;
+  return scan.text.includes("->") || scan.text.includes("   ") || CODE_END.test(scan.text);
 }
 
 function scriptLang(shebang: RegExpExecArray): string {

@@ -10,11 +10,12 @@ export interface StampMatch {
   length: number;
 }
 
+const BRACKET_THEN_DIGIT = /[(（][ \t]*\d/;
 const BRACKETED = new RegExp(`[(（][ \\t]*(${STAMP_TEXT})[ \\t]*[)）]`, "gu");
 
 export function findItemTimes(text: string, dateOrder: DateOrder | null = null): StampMatch[] {
   const found: StampMatch[] = [];
-  if (!text.includes(":")) return found; // no time, no stamp: most lines
+  if (!BRACKET_THEN_DIGIT.test(text)) return found; // no bracketed number: most lines
   for (const match of text.matchAll(BRACKETED)) {
     const at = readInlineStamp(match[1]!, dateOrder);
     if (at !== null) found.push({ at, column: match.index, length: match[0].length });

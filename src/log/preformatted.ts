@@ -18,6 +18,7 @@ const BACKTRACE = /^#\d+\s+(?:0x[0-9a-f]+ in )?[\w:~<>.]+ \(/;
 const ALIGNED = /\S {3,}\S.* {3,}\S/;
 // `char * strcpy(d, s)` above its body: a C function head.
 const SIGNATURE = /^[A-Za-z_][\w \t*]*\b[A-Za-z_]\w*\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$/;
+const CLOSES_PAREN = /\)\s*$/;
 const BULLET = /^[-*•+] /;
 // A patch: `diff --git a/… b/…`, `--- a/…` over `+++ b/…`, or a bare hunk.
 const DIFF_START = /^(?:diff --git \S|@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@)/;
@@ -38,7 +39,9 @@ export function scanPreformatted(scans: ScanLine[], index: number): Preformatted
     while (end + 1 < scans.length && scans[end + 1]!.text !== "" && DIFF_LINE.test(scans[end + 1]!.text) && !scans[end + 1]!.marked) end++;
     return { end, lang: "diff" };
   }
-  const head = SIGNATURE.test(scan.text) && next !== undefined && (next.text.trim().startsWith("{") || startsCode(next.text));
+  // A signature ends in `)`: tested first, the costly pattern runs on few lines.
+  const head =
+    CLOSES_PAREN.test(scan.text) && SIGNATURE.test(scan.text) && next !== undefined && (next.text.trim().startsWith("{") || startsCode(next.text));
   if (!scan.marked && (head || startsCode(scan.text))) {
     const end = extend(scans, index, (next) => continuesCode(next.text));
     const lines = scans.slice(index, end + 1).filter((line) => line.text.trim() !== "");

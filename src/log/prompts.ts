@@ -52,14 +52,24 @@ const BARE: PromptStyle[] = [
   { style: "hash", kind: "shell", lang: "shellsession", pattern: /^# (?=[a-z_./~])/ },
 ];
 
-// Every prompt above ends in one of these; a line without one near its start has none.
-const PROMPT_END = /^.{0,299}[#>$%)]/s;
-
 export function matchPrompt(text: string, options: { bare?: boolean } = {}): PromptMatch | null {
-  if (!PROMPT_END.test(text)) return null;
+  if (!hasPromptEnd(text)) return null;
   for (const style of options.bare ? [...STYLES, ...BARE] : STYLES) {
     const found = style.pattern.exec(text);
     if (found) return { prompt: found[0], style: style.style, kind: style.kind, lang: style.lang };
   }
   return null;
+}
+
+// Every prompt above ends in one of `#>$%)`; a line without one near its start has none, and
+// most lines are asked.
+const PROMPT_REACH = 300;
+
+function hasPromptEnd(text: string): boolean {
+  const end = Math.min(text.length, PROMPT_REACH);
+  for (let index = 0; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x23 || code === 0x3e || code === 0x24 || code === 0x25 || code === 0x29) return true;
+  }
+  return false;
 }

@@ -19,6 +19,7 @@ export interface TranscriptScan {
  */
 export function isBarePrompt(lines: ScanLine[], index: number): boolean {
   const here = lines[index]!.content;
+  if (!(here.startsWith("> ") || here.startsWith("# "))) return false;
   if (!matchPrompt(here, { bare: true }) || isProse(here.slice(2))) return false;
   const mark = here[0]!;
   const before = lines[index - 1];
