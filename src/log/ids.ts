@@ -17,5 +17,9 @@ export function entryUrl(time: LocalDateTime, ordinal: number, slug: string): st
 
 /** A tag's or series' key: case and spacing folded (`arm Server` ≡ `ARM  server`). */
 export function foldKey(name: string): string {
-  return name.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+  // ASCII is NFC already; normalizing calls into ICU for every tag of a large log.
+  const normalized = ASCII.test(name) ? name : name.normalize("NFC");
+  return normalized.toLowerCase().replace(/\s+/g, " ").trim();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;

@@ -13,7 +13,8 @@ const TRAILING = /^[.,;:!?)\]}*]$/;
 
 export function findUrls(text: string): UrlFound[] {
   const found: UrlFound[] = [];
-  if (!text.includes("://")) return found;
+  // A colon first: a one-character search, and most lines have none.
+  if (!text.includes(":") || !text.includes("://")) return found;
   for (const match of text.matchAll(URL)) {
     const url = trimTrailing(match[0]);
     if (/^[a-z]+:\/\/$/i.test(url) || !hasHostName(url)) continue;
