@@ -8,7 +8,8 @@
 import type { BodyNode, ParsedEntry } from "./types.ts";
 
 export function exact<T>(items: T[]): T[] {
-  return items.slice();
+  // An array never pushed to has no slack: most of an entry's lists are empty.
+  return items.length === 0 ? items : items.slice();
 }
 
 /** The entry's fields with every array it keeps copied to its exact length. */

@@ -5,6 +5,7 @@ import { readInlineStamp, STAMP_TEXT } from "./inline-stamp.ts";
 import { findItemTimes, type StampMatch } from "./item-times.ts";
 import type { DateOrder, Insertion, ItemTime, SourceLine } from "./types.ts";
 
+const CLOCK = /\d:\d\d/;
 const END = new RegExp(`["“”][ \\t]*(${STAMP_TEXT})[ \\t]*["“”]end\\b`, "gu");
 
 /** `"16:40 2013-01-23"end` closings in one line. */
@@ -47,6 +48,7 @@ export function findInsertions(lines: SourceLine[], dateOrder: DateOrder | null 
   const openings = new Set<string>();
   const bracketed: ItemTime[] = [];
   for (const { line, text } of lines) {
+    if (!CLOCK.test(text)) continue; // no time, no stamp: most lines
     const times = findItemTimes(text, dateOrder);
     const ends = findInsertionEnds(text, dateOrder);
     if (times.length === 0 && ends.length === 0) continue;

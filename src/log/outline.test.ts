@@ -40,8 +40,8 @@ describe("buildOutline", () => {
       "2), try armv8 emulator and read armv8 kernel code. ",
     ), []);
     expect(outline.items).toEqual(["0", "1", "1-1", "2", "2-3", "3", "3-1", "4", "4-1", "4-1-1", "4-1-2", "4-2"]);
-    expect(outline.itemAt.get(189)).toBe("2-3");
-    expect(outline.itemAt.get(190)).toBe("2-3"); // the blank line after an item stays in it
+    expect(outline.itemAt(189)).toBe("2-3");
+    expect(outline.itemAt(190)).toBe("2-3"); // the blank line after an item stays in it
     expect(outline.warnings).toEqual([]);
     const next = outline.body[2] as ItemNode;
     expect(next).toMatchObject({ type: "item", line: 188, marker: "2, ", style: "comma", level: 1, path: "2", text: "next" });

@@ -13,7 +13,14 @@ export interface Marker {
 // The 2007 style writes the separator full-width and without a space: `1，`, `(3)，`.
 const MARKER = /^(?:(\d{1,3})|(\d{1,3})\)|\((\d{1,3})\)|\(\((\d{1,3})\)\))(?:,(?: +|$)|，[ \t]*)/;
 
+const OPEN_PAREN = 0x28;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
 export function matchMarker(text: string): Marker | null {
+  // A marker starts with a digit or `(`; every line is asked, most start otherwise.
+  const first = text.charCodeAt(0);
+  if (first !== OPEN_PAREN && !(first >= DIGIT_0 && first <= DIGIT_9)) return null;
   const found = MARKER.exec(text);
   if (!found) return null;
   const [marker, comma, paren, parens, doubleParens] = found;
@@ -23,11 +30,11 @@ export function matchMarker(text: string): Marker | null {
   return { marker, style: "double-parens", number: Number(doubleParens), level: 4 };
 }
 
-/** Where each line sits in the outline: the innermost item path, or null before any item. */
 export interface Outline {
   body: BodyNode[];
   items: string[];
-  itemAt: Map<number, string>;
+  /** Where a line sits in the outline: the innermost item path, or null before any item. */
+  itemAt: (line: number) => string | null;
   warnings: LogWarning[];
 }
 
@@ -38,7 +45,7 @@ export interface Outline {
 export function buildOutline(file: string, lines: SourceLine[], blocks: Block[]): Outline {
   const body: BodyNode[] = [];
   const items: string[] = [];
-  const itemAt = new Map<number, string>();
+  const itemLines: number[] = [];
   const warnings: LogWarning[] = [];
   const seen = new Set<string>();
   const stack: ItemNode[] = [];
@@ -48,11 +55,7 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
   let skipUntil = 0;
 
   for (const source of lines) {
-    if (source.line <= skipUntil) {
-      const open = stack.at(-1);
-      if (open) itemAt.set(source.line, open.path);
-      continue;
-    }
+    if (source.line <= skipUntil) continue;
     const marker = matchMarker(source.text);
     if (marker) {
       while (stack.length > 0 && stack.at(-1)!.level >= marker.level) stack.pop();
@@ -63,6 +66,7 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
       }
       seen.add(path);
       items.push(path);
+      itemLines.push(source.line);
       const item: ItemNode = {
         type: "item",
         line: source.line,
@@ -76,7 +80,6 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
       };
       container().push(item);
       stack.push(item);
-      itemAt.set(source.line, path);
       const block = blockAt.get(source.line);
       if (block) {
         // The block holds the rest of the marker line; the item's own text is empty.
@@ -86,8 +89,6 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
       }
       continue;
     }
-    const open = stack.at(-1);
-    if (open) itemAt.set(source.line, open.path);
     const block = blockAt.get(source.line);
     if (block) {
       container().push(blockNode(block));
@@ -98,6 +99,18 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
       container().push({ type: "text", line: source.line, text: source.text });
     }
   }
+  // Every line belongs to the item started last above it (lines without a marker continue
+  // it), so the item lines answer for all lines without a table of them.
+  const itemAt = (line: number): string | null => {
+    let low = 0;
+    let high = itemLines.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (itemLines[middle]! <= line) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? null : items[low - 1]!;
+  };
   return { body, items, itemAt, warnings };
 }
 

@@ -27,7 +27,7 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
   const blocks = findBlocks(bodyLines, raw.body);
   const outline = buildOutline(raw.file, bodyLines, blocks);
   const warnings = [...outline.warnings];
-  const itemOf = (line: number) => outline.itemAt.get(line) ?? null;
+  const itemOf = outline.itemAt;
 
   // Item times and insertions come from one pass over the bracketed stamps.
   const { insertions, times } = findInsertions(raw.lines, dateOrder);

@@ -24,7 +24,7 @@ const QUOTE_REACH = 400;
 
 /** References in one line of text, left to right. */
 export function findReferences(text: string, dateOrder: DateOrder | null = null): ReferenceMatch[] {
-  return scanReferences(text, dateOrder).references;
+  return [...scanReferences(text, dateOrder).references];
 }
 
 /**
@@ -32,7 +32,7 @@ export function findReferences(text: string, dateOrder: DateOrder | null = null)
  * stamp that runs on without one (`see"14:25 2012-04-01 and later`).
  */
 export function findUnclosedReferences(text: string, dateOrder: DateOrder | null = null): UnclosedReference[] {
-  return scanReferences(text, dateOrder).unclosed;
+  return [...scanReferences(text, dateOrder).unclosed];
 }
 
 export interface UnclosedReference {
@@ -44,13 +44,16 @@ export interface UnclosedReference {
 
 export interface ReferenceScan {
   /** Every reference, left to right; an unclosed `see"` before a stamp still points. */
-  references: ReferenceMatch[];
-  unclosed: UnclosedReference[];
+  references: readonly ReferenceMatch[];
+  unclosed: readonly UnclosedReference[];
 }
+
+// Most lines have no quote: they all get this one answer rather than new empty lists.
+const NO_REFERENCES: ReferenceScan = { references: [], unclosed: [] };
 
 /** One pass over a line for both: the closed quotations tell which `see"` are unclosed. */
 export function scanReferences(text: string, dateOrder: DateOrder | null = null): ReferenceScan {
-  if (!hasQuote(text)) return { references: [], unclosed: [] };
+  if (!hasQuote(text)) return NO_REFERENCES;
   const references: ReferenceMatch[] = [];
   const closed = new Set<number>();
   for (const match of text.matchAll(QUOTED)) {

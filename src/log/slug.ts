@@ -3,9 +3,12 @@
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}\p{M}]+/gu;
 const MAX_LENGTH = 60;
+const ASCII = /^[\x00-\x7f]*$/;
 
 export function slugify(text: string): string {
-  const folded = text.normalize("NFC").toLowerCase().replace(NOT_LETTER_OR_DIGIT, "-");
+  // ASCII is NFC already: no call into ICU for most titles.
+  const normalized = ASCII.test(text) ? text : text.normalize("NFC");
+  const folded = normalized.toLowerCase().replace(NOT_LETTER_OR_DIGIT, "-");
   const trimmed = folded.replace(/^-+|-+$/g, "");
   return cutAtBoundary(trimmed);
 }

@@ -19,6 +19,8 @@ export function findTodos(lines: SourceLine[], blogPhrases: string[] = DEFAULT_B
   const phrases = blogPhrases.map((phrase) => phrase.toLowerCase()).filter((phrase) => phrase !== "");
   const found: TodoFound[] = [];
   lines.forEach(({ line, text }, index) => {
+    // Either form has a `\` or starts the line with `TODO:`: most lines have neither.
+    if (!text.includes("\\") && !text.startsWith("TODO:")) return;
     const match = BACKSLASH_TODO.exec(text) ?? LINE_TODO.exec(text);
     if (!match) return;
     let body = text.slice(match.index + match[0].length).trim();

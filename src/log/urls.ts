@@ -11,10 +11,13 @@ export interface UrlFound {
 const URL = /\b(?:https?|ftp):\/\/[^\s"'<>`|\\^{}\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+/giu;
 const TRAILING = /^[.,;:!?)\]}*]$/;
 
-export function findUrls(text: string): UrlFound[] {
-  const found: UrlFound[] = [];
+// Most lines hold no URL: they all get this one empty answer.
+const NONE: readonly UrlFound[] = [];
+
+export function findUrls(text: string): readonly UrlFound[] {
   // A colon first: a one-character search, and most lines have none.
-  if (!text.includes(":") || !text.includes("://")) return found;
+  if (!text.includes(":") || !text.includes("://")) return NONE;
+  const found: UrlFound[] = [];
   for (const match of text.matchAll(URL)) {
     const url = trimTrailing(match[0]);
     if (/^[a-z]+:\/\/$/i.test(url) || !hasHostName(url)) continue;
