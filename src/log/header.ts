@@ -143,6 +143,7 @@ function untitled(lines: SourceLine[], stampText: string): string {
 }
 
 export function cutTitle(text: string): string {
+  if (text.length <= TITLE_LENGTH) return text; // no more characters than code units
   const chars = Array.from(text);
   if (chars.length <= TITLE_LENGTH) return text;
   const head = chars.slice(0, TITLE_LENGTH).join("");
