@@ -13,7 +13,7 @@ export interface ScanLine extends SourceLine {
   marked: boolean;
 }
 
-const AUTHOR_STAMP = new RegExp(`^\\s*(?:[(（]\\s*${STAMP_TEXT}\\s*[)）]|["“”]\\s*${STAMP_TEXT}\\s*["“”]end)`, "u");
+const AUTHOR_STAMP = new RegExp(`^\\s*(?:[(（]\\s*${STAMP_TEXT}\\s*[)）]|["“”]\\s*${STAMP_TEXT}\\s*["“”]end)`);
 
 // `ref: http://…`, `notes: …`: the author's own labels.
 const AUTHOR_LABEL = /^(?:ref|see|notes?)\s*[:：]/i;

@@ -5,6 +5,7 @@ import { foldKey } from "./ids.ts";
 import { STAMP_TEXT } from "./inline-stamp.ts";
 import { matchMarker } from "./outline.ts";
 import { matchPrompt } from "./prompts.ts";
+import { isCjk, isSpace } from "./prose.ts";
 import type { Header, Series, SourceLine } from "./types.ts";
 
 export interface HeaderFields {
@@ -108,11 +109,23 @@ function isSentence(text: string): boolean {
 
 /** Words of an element; Chinese is written without spaces, so two characters make a word. */
 function words(text: string): number {
+  // Per run of non-space characters: half its CJK characters, rounded up, plus one when it
+  // holds anything else. Counted in one pass: every element of every header is asked.
   let count = 0;
-  for (const token of text.split(/\s+/)) {
-    const cjk = token.match(CJK)?.length ?? 0;
-    count += Math.ceil(cjk / 2) + (token.replace(CJK, "") !== "" ? 1 : 0);
+  let cjk = 0;
+  let other = false;
+  const endRun = () => {
+    count += Math.ceil(cjk / 2) + (other ? 1 : 0);
+    cjk = 0;
+    other = false;
+  };
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (isSpace(code)) endRun();
+    else if (isCjk(code)) cjk++;
+    else other = true;
   }
+  endRun();
   return count;
 }
 

@@ -6,7 +6,7 @@ import { findItemTimes, type StampMatch } from "./item-times.ts";
 import type { DateOrder, Insertion, ItemTime, SourceLine } from "./types.ts";
 
 const CLOCK = /\d:\d\d/;
-const END = new RegExp(`["“”][ \\t]*(${STAMP_TEXT})[ \\t]*["“”]end\\b`, "gu");
+const END = new RegExp(`["“”][ \\t]*(${STAMP_TEXT})[ \\t]*["“”]end\\b`, "g");
 
 /** `"16:40 2013-01-23"end` closings in one line. */
 export function findInsertionEnds(text: string, dateOrder: DateOrder | null = null): StampMatch[] {

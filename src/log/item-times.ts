@@ -11,7 +11,7 @@ export interface StampMatch {
 }
 
 const BRACKET_THEN_DIGIT = /[(（][ \t]*\d/;
-const BRACKETED = new RegExp(`[(（][ \\t]*(${STAMP_TEXT})[ \\t]*[)）]`, "gu");
+const BRACKETED = new RegExp(`[(（][ \\t]*(${STAMP_TEXT})[ \\t]*[)）]`, "g");
 
 export function findItemTimes(text: string, dateOrder: DateOrder | null = null): StampMatch[] {
   const found: StampMatch[] = [];

@@ -21,18 +21,20 @@ function countCjk(text: string): { cjk: number; visible: number } {
   let visible = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code < 0x80) {
-      if (code > 0x20 || (code < 0x09 || (code > 0x0d && code < 0x20))) visible++;
-      continue;
-    }
-    if ((code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) cjk++;
-    if (!isWideSpace(code)) visible++;
+    if (isCjk(code)) cjk++;
+    if (!isSpace(code)) visible++;
   }
   return { cjk, visible };
 }
 
-/** The white space of `\s` above ASCII. */
-function isWideSpace(code: number): boolean {
+/** A UTF-16 code unit of a CJK ideograph (the ranges the prose and header rules count). */
+export function isCjk(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** A UTF-16 code unit that `\s` matches. */
+export function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   return (
     code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff

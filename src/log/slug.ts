@@ -4,16 +4,20 @@
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}\p{M}]+/gu;
 const MAX_LENGTH = 60;
 const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ASCII_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
 
 export function slugify(text: string): string {
   // ASCII is NFC already: no call into ICU for most titles.
-  const normalized = ASCII.test(text) ? text : text.normalize("NFC");
-  const folded = normalized.toLowerCase().replace(NOT_LETTER_OR_DIGIT, "-");
+  // For ASCII the Unicode classes are just a-z and 0-9 once lower-cased, which is faster.
+  const ascii = ASCII.test(text);
+  const lower = (ascii ? text : text.normalize("NFC")).toLowerCase();
+  const folded = lower.replace(ascii ? NOT_ASCII_LETTER_OR_DIGIT : NOT_LETTER_OR_DIGIT, "-");
   const trimmed = folded.replace(/^-+|-+$/g, "");
   return cutAtBoundary(trimmed);
 }
 
 function cutAtBoundary(slug: string): string {
+  if (slug.length <= MAX_LENGTH) return slug; // no more characters than code units
   const chars = Array.from(slug);
   if (chars.length <= MAX_LENGTH) return slug;
   const head = chars.slice(0, MAX_LENGTH).join("");
