@@ -57,11 +57,13 @@ async function writeOnce({ outDir, documents, cacheDir }: WriteSearchIndexOption
   await rm(fresh, { recursive: true, force: true });
   const records = documents.map(toRecord);
   const cached = cacheDir ? path.join(cacheDir, `search-${await bundleKey(records)}`) : null;
-  if (cached && (await isBundle(cached))) {
-    await linkTree(cached, fresh);
+  // Another build sharing the cache folder may replace the bundle while it is being linked:
+  // then this build indexes as if there were no cache.
+  if (cached && (await isBundle(cached)) && (await linkTree(cached, fresh).then(() => true, () => false))) {
     await swapIn(fresh, outputPath);
     return { outputPath, records: records.length, cached: true, errors: [], ms: Math.round(performance.now() - started) };
   }
+  await rm(fresh, { recursive: true, force: true });
   const created = await createIndex({ forceLanguage: SEARCH_LANGUAGE });
   const index = created.index;
   if (!index) throw new Error(`Pagefind could not create an index: ${created.errors.join("; ")}`);
