@@ -21,9 +21,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function build(out: string, cache: string): Promise<void> {
-  const code = await buildCommand(["--content", content, "--out", path.join(root, out), "--cache", path.join(root, cache)], quiet);
+/** Builds and returns the report's lines about the cache. */
+async function build(out: string, cache: string): Promise<{ rendered: string; search: string }> {
+  const report: string[] = [];
+  const io = { ...quiet, stdout: { write: (text: string) => report.push(text) } };
+  const code = await buildCommand(["--content", content, "--out", path.join(root, out), "--cache", path.join(root, cache)], io);
   expect(code).toBe(0);
+  const line = (label: string) => report.join("").split("\n").find((l) => l.trim().startsWith(label))?.trim() ?? "";
+  return { rendered: line("rendered"), search: line("search index") };
 }
 
 /** Every file of a folder, by relative path → bytes. */
@@ -45,16 +50,22 @@ function expectSameTree(actual: string, expected: string): void {
 }
 
 it("keeps rendered entries and the search index in --cache, and a warm build writes the same site", async () => {
-  await build("cold", "cache");
+  const cold = await build("cold", "cache");
+  expect(cold.rendered).toMatch(/^rendered +\d+ entries \(0 from the cache\)$/);
   expect(existsSync(path.join(root, "cache", "render", "bodies.ndjson"))).toBe(true);
   expect(readdirSync(path.join(root, "cache", "search")).some((name) => name.startsWith("search-"))).toBe(true);
-  await build("warm", "cache");
+  const warm = await build("warm", "cache");
+  expect(warm.rendered).toMatch(/^rendered +0 entries \(\d+ from the cache\)$/);
+  expect(warm.search).toMatch(/\(from the cache\)$/);
   expectSameTree("warm", "cold");
 }, 60_000);
 
 it("after appending an entry, a build from the cache equals a cold build of the new log", async () => {
   appendFileSync(path.join(content, "log.txt"), "\r\n9:15 2012-12-24\r\ncache, test\r\n1, a new note see\"16:38 2012-11-01\"\r\n");
-  await build("appended", "cache");
+  const appended = await build("appended", "cache");
+  // The new entry and the one before it (its text now runs to a blank line before the new stamp);
+  // not the entry it refers to: backlinks are page data, not body HTML.
+  expect(appended.rendered).toMatch(/^rendered +2 entries \(\d+ from the cache\)$/);
   await build("appended-cold", "fresh-cache");
   expectSameTree("appended", "appended-cold");
   expect(readFileSync(path.join(root, "appended", "2012", "12", "24", "index.html"), "utf8")).toContain("a new note");

@@ -22,6 +22,10 @@ export interface BuildSummary {
   pages: number;
   /** Records in the search index, or null when no index was written. */
   searchRecords: number | null;
+  /** The search index was the last one built, taken from the cache (its records had not changed). */
+  searchCached?: boolean;
+  /** Entry bodies rendered, and taken from the render cache. */
+  bodies?: { rendered: number; cached: number };
   /** Text matches masked by `redact`/`redactNames`. */
   redactions: number;
   warnings: LogWarning[];
@@ -40,8 +44,12 @@ export function formatReport(summary: BuildSummary): string {
     ["entries", `${count(summary.entries)} (${count(summary.published)} published, ${count(excluded)} excluded)`],
     ["tags", count(summary.tags) + (summary.publishedTags < summary.tags ? ` (${count(summary.publishedTags)} published)` : "")],
     ["blog posts", count(summary.posts)],
+    ...(summary.bodies ? [["rendered", `${count(summary.bodies.rendered)} entries (${count(summary.bodies.cached)} from the cache)`] as [string, string]] : []),
     ["pages written", count(summary.pages)],
-    ["search index", summary.searchRecords === null ? "not written" : `${count(summary.searchRecords)} records`],
+    [
+      "search index",
+      summary.searchRecords === null ? "not written" : `${count(summary.searchRecords)} records${summary.searchCached ? " (from the cache)" : ""}`,
+    ],
     ["redacted", `${count(summary.redactions)} matches`],
     ["warnings", count(summary.warnings.length)],
     ["time", `${(summary.ms / 1000).toFixed(1)} s`],
