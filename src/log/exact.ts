@@ -12,27 +12,28 @@ export function exact<T>(items: T[]): T[] {
   return items.length === 0 ? items : items.slice();
 }
 
-/** The entry's fields with every array it keeps copied to its exact length. */
+/**
+ * Copies every array the entry's fields keep to its exact length, in place: a new fields
+ * object would leave the first one behind as garbage in the old generation (V8 allocates
+ * objects of a site whose objects usually survive there directly).
+ */
 export function exactFields(fields: ParsedEntry): ParsedEntry {
-  const blocks = exact(fields.blocks);
-  for (const block of blocks) if (block.steps !== null) block.steps = exact(block.steps);
+  fields.blocks = exact(fields.blocks);
+  for (const block of fields.blocks) if (block.steps !== null) block.steps = exact(block.steps);
   if (fields.header !== null) fields.header.elements = exact(fields.header.elements);
   if (fields.plan !== null) {
     fields.plan.worked = exact(fields.plan.worked);
     fields.plan.items = exact(fields.plan.items);
   }
-  return {
-    ...fields,
-    tags: exact(fields.tags),
-    body: exactBody(fields.body),
-    references: exact(fields.references),
-    todos: exact(fields.todos),
-    times: exact(fields.times),
-    insertions: exact(fields.insertions),
-    urls: exact(fields.urls),
-    blocks,
-    items: exact(fields.items),
-  };
+  fields.tags = exact(fields.tags);
+  fields.body = exactBody(fields.body);
+  fields.references = exact(fields.references);
+  fields.todos = exact(fields.todos);
+  fields.times = exact(fields.times);
+  fields.insertions = exact(fields.insertions);
+  fields.urls = exact(fields.urls);
+  fields.items = exact(fields.items);
+  return fields;
 }
 
 function exactBody(nodes: BodyNode[]): BodyNode[] {
