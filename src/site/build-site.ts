@@ -92,7 +92,6 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       posts: documents.filter((document) => document.kind === "post").length,
       pages,
       searchRecords: search.records,
-      searchCached: search.cached,
       bodies: { rendered: data.rendered.misses, cached: data.rendered.hits },
       redactions: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0),
       warnings: timeline.warnings,

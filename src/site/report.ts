@@ -22,8 +22,6 @@ export interface BuildSummary {
   pages: number;
   /** Records in the search index, or null when no index was written. */
   searchRecords: number | null;
-  /** The search index was the last one built, taken from the cache (its records had not changed). */
-  searchCached?: boolean;
   /** Entry bodies rendered, and taken from the render cache. */
   bodies?: { rendered: number; cached: number };
   /** Text matches masked by `redact`/`redactNames`. */
@@ -46,10 +44,7 @@ export function formatReport(summary: BuildSummary): string {
     ["blog posts", count(summary.posts)],
     ...(summary.bodies ? [["rendered", `${count(summary.bodies.rendered)} entries (${count(summary.bodies.cached)} from the cache)`] as [string, string]] : []),
     ["pages written", count(summary.pages)],
-    [
-      "search index",
-      summary.searchRecords === null ? "not written" : `${count(summary.searchRecords)} records${summary.searchCached ? " (from the cache)" : ""}`,
-    ],
+    ["search index", summary.searchRecords === null ? "not written" : `${count(summary.searchRecords)} records`],
     ["redacted", `${count(summary.redactions)} matches`],
     ["warnings", count(summary.warnings.length)],
     ["time", `${(summary.ms / 1000).toFixed(1)} s`],
