@@ -66,13 +66,13 @@ const TAB = 0x09;
 const AT = 0x40;
 const MINUS = 0x2d;
 const LOWER_D = 0x64;
-const CODE_END = /[;{})]/;
+const CODE_END = /[;{}]|\)\s*$/;
 
 /**
  * Whether a line that is not a prompt could open a script, config or preformatted block: `#!`
  * and `[section]` open on the text after a marker; diffs, code, call graphs and tables only on
  * unmarked lines, which then start with white space, `#`, `diff`, `@@` or `---`, or hold `->`,
- * a run of three spaces, or a `;` `{` `}` `)`. Most lines are prose and fail this before a
+ * a run of three spaces, a `;` `{` `}`, or end in `)`. Most lines are prose and fail this before a
  * dozen patterns are tried on them.
  */
 function mayOpenBlock(scan: ScanLine): boolean {

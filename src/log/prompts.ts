@@ -61,15 +61,16 @@ export function matchPrompt(text: string, options: { bare?: boolean } = {}): Pro
   return null;
 }
 
-// Every prompt above ends in one of `#>$%)`; a line without one near its start has none, and
-// most lines are asked.
+// Every prompt above ends in one of `#>$%` near the line's start, or starts with `(` (gdb,
+// lldb, pdb) or `irb(`; a line with none of them holds no prompt, and most lines are asked.
 const PROMPT_REACH = 300;
 
 function hasPromptEnd(text: string): boolean {
+  if (text.charCodeAt(0) === 0x28 || text.startsWith("irb(")) return true;
   const end = Math.min(text.length, PROMPT_REACH);
   for (let index = 0; index < end; index++) {
     const code = text.charCodeAt(index);
-    if (code === 0x23 || code === 0x3e || code === 0x24 || code === 0x25 || code === 0x29) return true;
+    if (code === 0x23 || code === 0x3e || code === 0x24 || code === 0x25) return true;
   }
   return false;
 }
