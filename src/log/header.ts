@@ -114,18 +114,15 @@ function words(text: string): number {
   let count = 0;
   let cjk = 0;
   let other = false;
-  const endRun = () => {
-    count += Math.ceil(cjk / 2) + (other ? 1 : 0);
-    cjk = 0;
-    other = false;
-  };
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (isSpace(code)) endRun();
-    else if (isCjk(code)) cjk++;
+  for (let index = 0; index <= text.length; index++) {
+    const code = index < text.length ? text.charCodeAt(index) : 0x20; // a space ends the last run
+    if (isSpace(code)) {
+      count += Math.ceil(cjk / 2) + (other ? 1 : 0);
+      cjk = 0;
+      other = false;
+    } else if (isCjk(code)) cjk++;
     else other = true;
   }
-  endRun();
   return count;
 }
 
