@@ -154,5 +154,7 @@ function pad(n: number): string {
 
 /** `2012-11-07T18:17`: the ISO form of a local time, used for ids and references. */
 export function isoLocal(time: LocalDateTime): string {
-  return `${String(time.year).padStart(4, "0")}-${pad(time.month)}-${pad(time.day)}T${pad(time.hour)}:${pad(time.minute)}`;
+  // Joined, not a template: a template's parts stay a chain of cons strings, three times the
+  // size of the flat string, and every entry of a large log keeps this one.
+  return [String(time.year).padStart(4, "0"), "-", pad(time.month), "-", pad(time.day), "T", pad(time.hour), ":", pad(time.minute)].join("");
 }
