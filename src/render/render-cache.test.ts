@@ -100,6 +100,18 @@ describe("render cache", () => {
     expect(warm.bodies).toEqual(cold.bodies);
   });
 
+  it("never serves a damaged token-class table: every entry renders again", async () => {
+    const cold = await build(dir, timeline);
+    const file = path.join(dir, "bodies.ndjson");
+    const lines = (await readFile(file, "utf8")).split("\n");
+    expect(lines[1]).toMatch(/--shiki-light:#/);
+    lines[1] = lines[1]!.replace(/--shiki-light:#[0-9a-fA-F]/, "--shiki-light:#z");
+    await writeFile(file, lines.join("\n"));
+    const warm = await build(dir, timeline);
+    expect(warm.rendered).toHaveLength(timeline.entries.length);
+    expect(warm.css).toBe(cold.css);
+  });
+
   it("starts cold from a file that is not a cache at all", async () => {
     await writeFile(path.join(dir, "bodies.ndjson"), "\u0000garbage");
     const warm = await build(dir, timeline);

@@ -7,8 +7,8 @@
 // a hash of the parser's and renderer's own source, the versions of the libraries that shape
 // the HTML, and the themes — so a code change or a theme change re-renders everything.
 //
-// The cache is one file, `<dir>/bodies.ndjson`: a header line, a line of token-class styles,
-// then one line a body with a checksum. A record that fails its checksum or does not parse is
+// The cache is one file, `<dir>/bodies.ndjson`: a header line (with the checksum of the next),
+// a line of token-class styles, then one line a body with a checksum. A record that fails its checksum or does not parse is
 // dropped (its entry renders again); a file from another renderer identity is ignored whole.
 // Saving writes only the bodies this build used, beside the old file, and renames it in.
 
@@ -65,14 +65,17 @@ export async function openRenderCache(renderer: Renderer, dir: string | null): P
       }
       stats.misses++;
       const html = await renderer.renderEntry(entry, timeline);
-      used.set(key, { html, classes: [...new Set(html.match(TOKEN_CLASS) ?? [])] });
+      // Only names Shiki registered: the author's own text may read like a class name.
+      const classes = [...renderer.highlight.classStyles(new Set(html.match(TOKEN_CLASS) ?? [])).keys()];
+      used.set(key, { html, classes });
       return html;
     },
     async save() {
       if (file === null) return;
       const names = new Set([...used.values()].flatMap((body) => body.classes));
       const styles = renderer.highlight.classStyles(names);
-      const lines = [JSON.stringify({ format: FORMAT, identity }), JSON.stringify(Object.fromEntries(styles))];
+      const styleLine = JSON.stringify(Object.fromEntries(styles));
+      const lines = [JSON.stringify({ format: FORMAT, identity, styles: hash(styleLine) }), styleLine];
       for (const [key, body] of used) lines.push(JSON.stringify([key, checksum(key, body), body.html, body.classes]));
       await mkdir(path.dirname(file), { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
@@ -88,9 +91,10 @@ async function readCache(file: string, identity: string, stats: RenderCacheStats
   const styles = new Map<string, string>();
   const text = await readFile(file, "utf8").catch(() => "");
   const lines = text.split("\n").filter((line) => line !== "");
-  const header = parseLine(lines[0]) as { format?: unknown; identity?: unknown } | null;
+  const header = parseLine(lines[0]) as { format?: unknown; identity?: unknown; styles?: unknown } | null;
   const styleTable = parseLine(lines[1]);
-  if (header?.format !== FORMAT || header.identity !== identity || !isStringRecord(styleTable)) {
+  const stylesIntact = lines[1] !== undefined && header?.styles === hash(lines[1]);
+  if (header?.format !== FORMAT || header.identity !== identity || !stylesIntact || !isStringRecord(styleTable)) {
     stats.dropped += Math.max(0, lines.length - 2);
     return { bodies, styles };
   }
