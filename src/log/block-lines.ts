@@ -2,7 +2,7 @@
 // lines that are the author writing again, and how a block runs on across blank lines.
 
 import { matchMarker } from "./outline.ts";
-import { isProse } from "./prose.ts";
+import { isBlank, isProse } from "./prose.ts";
 import { STAMP_TEXT } from "./inline-stamp.ts";
 import type { SourceLine } from "./types.ts";
 
@@ -72,7 +72,7 @@ export function extend(
   let end = start;
   for (let index = start + 1; index < scans.length; index++) {
     const scan = scans[index]!;
-    if (scan.text.trim() === "") continue;
+    if (isBlank(scan.text)) continue;
     if (isAuthorLine(scan) || !belongs(scan)) break;
     if (!isCode(scan) && isProse(scan.text)) break;
     end = index;

@@ -5,6 +5,7 @@
 import { extend, isLaidOut, joinLines, toScanLine, type ScanLine } from "./block-lines.ts";
 import { scanPreformatted } from "./preformatted.ts";
 import { matchPrompt } from "./prompts.ts";
+import { isBlank } from "./prose.ts";
 import { isBarePrompt, scanTranscript } from "./transcript.ts";
 import type { Block, SourceLine } from "./types.ts";
 
@@ -34,7 +35,7 @@ export function findBlocks(lines: SourceLine[], body?: string): Block[] {
 
 function blockAt(scans: ScanLine[], index: number, body: string | undefined): { block: Block; end: number } | null {
   const scan = scans[index]!;
-  if (scan.content.trim() === "") return null;
+  if (isBlank(scan.content)) return null;
   const prompt = matchPrompt(scan.content) ?? (isBarePrompt(scans, index) ? matchPrompt(scan.content, { bare: true }) : null);
   if (prompt) {
     const { end, steps } = scanTranscript(scans, index, prompt, body);

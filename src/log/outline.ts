@@ -1,6 +1,7 @@
 // Outline items: `1, ` level 1, `1), ` level 2, `(1), ` level 3 (log-format.md, "Body").
 // Paths use the author's own numbers; numbering restarts per parent.
 
+import { isBlank } from "./prose.ts";
 import type { BlankNode, Block, BlockNode, BodyNode, ItemNode, LogWarning, MarkerStyle, SourceLine } from "./types.ts";
 
 export interface Marker {
@@ -49,7 +50,12 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
   const warnings: LogWarning[] = [];
   const seen = new Set<string>();
   const stack: ItemNode[] = [];
-  const blockAt = new Map(blocks.map((block) => [block.line, block]));
+  // Blocks come in line order: the next one is the only one a line can start.
+  let nextBlock = 0;
+  const blockAt = (line: number): Block | undefined => {
+    while (nextBlock < blocks.length && blocks[nextBlock]!.line < line) nextBlock++;
+    return blocks[nextBlock]?.line === line ? blocks[nextBlock] : undefined;
+  };
 
   const container = (): BodyNode[] => stack.at(-1)?.children ?? body;
   let skipUntil = 0;
@@ -80,7 +86,7 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
       };
       container().push(item);
       stack.push(item);
-      const block = blockAt.get(source.line);
+      const block = blockAt(source.line);
       if (block) {
         // The block holds the rest of the marker line; the item's own text is empty.
         item.text = "";
@@ -89,11 +95,11 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
       }
       continue;
     }
-    const block = blockAt.get(source.line);
+    const block = blockAt(source.line);
     if (block) {
       container().push(blockNode(block));
       skipUntil = block.endLine;
-    } else if (source.text.trim() === "") {
+    } else if (isBlank(source.text)) {
       container().push({ type: "blank", line: source.line, text: source.text } satisfies BlankNode);
     } else {
       container().push({ type: "text", line: source.line, text: source.text });

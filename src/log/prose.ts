@@ -32,6 +32,12 @@ export function isCjk(code: number): boolean {
   return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
+/** Empty or only white space; asked of every body line, so without making a trimmed copy. */
+export function isBlank(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (!isSpace(text.charCodeAt(index))) return false;
+  return true;
+}
+
 /** A UTF-16 code unit that `\s` matches. */
 export function isSpace(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);

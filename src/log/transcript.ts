@@ -4,7 +4,7 @@
 // Chinese right after the output.
 
 import { matchPrompt, type PromptMatch } from "./prompts.ts";
-import { isCjkSentence, isProse } from "./prose.ts";
+import { isBlank, isCjkSentence, isProse } from "./prose.ts";
 import { isAuthorLine, joinLines, type ScanLine } from "./block-lines.ts";
 import type { TranscriptStep } from "./types.ts";
 
@@ -25,7 +25,7 @@ export function isBarePrompt(lines: ScanLine[], index: number): boolean {
   const before = lines[index - 1];
   const after = lines[index + 1];
   if (before && before.text.startsWith(mark)) return false;
-  if (!after || after.text.trim() === "" || after.marked || after.text.startsWith(mark)) return false;
+  if (!after || isBlank(after.text) || after.marked || after.text.startsWith(mark)) return false;
   // A `# heading` is followed by prose; a `> command` may well print sentences.
   return mark === ">" || !isProse(after.text);
 }
@@ -64,9 +64,9 @@ export function scanTranscript(lines: ScanLine[], start: number, first: PromptMa
     const scan = lines[index]!;
     // Output follows its command directly; a Chinese line there is the author commenting.
     if (index > start && (isAuthorLine(scan) || isCjkSentence(scan.text))) break;
-    if (scan.text.trim() === "") {
+    if (isBlank(scan.text)) {
       let after = index + 1;
-      while (after < lines.length && lines[after]!.text.trim() === "") after++;
+      while (after < lines.length && isBlank(lines[after]!.text)) after++;
       const next = lines[after];
       if (!next || isAuthorLine(next)) break;
       if (!promptAt(next) && isProse(next.text) && !promptSoon(lines, after, promptAt)) break;
