@@ -42,7 +42,7 @@ const TAG_END_PUNCTUATION = /(?<=\S)[:：.。]+$/u;
  * passed over.
  */
 export function findHeaderLine(lines: SourceLine[]): SourceLine | null {
-  const first = lines.find((line) => line.text.trim() !== "" && !BRACKETED_STAMP.test(line.text));
+  const first = lines.find(isHeaderCandidate);
   if (!first) return null;
   const text = first.text.trim();
   if (matchMarker(first.text) || matchPrompt(first.text) || URL_START.test(text) || LAID_OUT.test(first.text)) return null;
@@ -58,7 +58,7 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
   if (isSentence(text)) {
     return { header: { line: line.line, text: line.text, elements: [text.trim()] }, title: cutTitle(text.trim()), tags: [], series: null };
   }
-  const parts = text.split(SEPARATORS).map((part) => part.trim()).filter((part) => part !== "");
+  const parts = text.split(SEPARATORS).map(trimmed).filter(isNotEmpty);
   const elements: string[] = [];
   let series: Series | null = null;
   for (const part of parts) {
@@ -87,8 +87,26 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
   }
   const titleElements = elements.filter(isTitleElement);
   const title = titleElements.at(-1) ?? elements.at(-1)!;
-  const tags = uniqueFolded(elements.filter((element) => !isTitleElement(element)).map(tagSpelling));
+  const tags = uniqueFolded(elements.filter(isTagElement).map(tagSpelling));
   return { header, title, tags, series };
+}
+
+// Named functions rather than arrows made per header: run through tsx, each arrow made costs a
+// name for every entry of a large log.
+function isHeaderCandidate(line: SourceLine): boolean {
+  return line.text.trim() !== "" && !BRACKETED_STAMP.test(line.text);
+}
+
+function trimmed(part: string): string {
+  return part.trim();
+}
+
+function isNotEmpty(part: string): boolean {
+  return part !== "";
+}
+
+function isTagElement(element: string): boolean {
+  return !isTitleElement(element);
 }
 
 /** Rule 3; a `：` at the very end is a label's colon (`待做：`), not a title's. */
@@ -128,12 +146,14 @@ function words(text: string): number {
 
 function uniqueFolded(tags: string[]): string[] {
   const seen = new Set<string>();
-  return tags.filter((tag) => {
+  const unique: string[] = [];
+  for (const tag of tags) {
     const key = foldKey(tag);
-    if (seen.has(key)) return false;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    unique.push(tag);
+  }
+  return unique;
 }
 
 

@@ -50,18 +50,15 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
   const warnings: LogWarning[] = [];
   const seen = new Set<string>();
   const stack: ItemNode[] = [];
-  // Blocks come in line order: the next one is the only one a line can start.
+  // Blocks come in line order: the next one is the only one a line can start. (Plain code
+  // rather than closures: run through tsx, each closure made costs a name for every entry.)
   let nextBlock = 0;
-  const blockAt = (line: number): Block | undefined => {
-    while (nextBlock < blocks.length && blocks[nextBlock]!.line < line) nextBlock++;
-    return blocks[nextBlock]?.line === line ? blocks[nextBlock] : undefined;
-  };
-
-  const container = (): BodyNode[] => stack.at(-1)?.children ?? body;
   let skipUntil = 0;
 
   for (const source of lines) {
     if (source.line <= skipUntil) continue;
+    while (nextBlock < blocks.length && blocks[nextBlock]!.line < source.line) nextBlock++;
+    const block = blocks[nextBlock]?.line === source.line ? blocks[nextBlock] : undefined;
     const marker = matchMarker(source.text);
     if (marker) {
       while (stack.length > 0 && stack.at(-1)!.level >= marker.level) stack.pop();
@@ -84,9 +81,8 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
         text: source.text.slice(marker.marker.length),
         children: [],
       };
-      container().push(item);
+      (parent?.children ?? body).push(item);
       stack.push(item);
-      const block = blockAt(source.line);
       if (block) {
         // The block holds the rest of the marker line; the item's own text is empty.
         item.text = "";
@@ -95,14 +91,14 @@ export function buildOutline(file: string, lines: SourceLine[], blocks: Block[])
       }
       continue;
     }
-    const block = blockAt(source.line);
+    const container = stack.at(-1)?.children ?? body;
     if (block) {
-      container().push(blockNode(block));
+      container.push(blockNode(block));
       skipUntil = block.endLine;
     } else if (isBlank(source.text)) {
-      container().push({ type: "blank", line: source.line, text: source.text } satisfies BlankNode);
+      container.push({ type: "blank", line: source.line, text: source.text } satisfies BlankNode);
     } else {
-      container().push({ type: "text", line: source.line, text: source.text });
+      container.push({ type: "text", line: source.line, text: source.text });
     }
   }
   // Every line belongs to the item started last above it (lines without a marker continue

@@ -10,7 +10,7 @@ import { isPlanHeader, readPlan } from "./plan.ts";
 import { scanReferences } from "./references.ts";
 import { DEFAULT_BLOG_PHRASES, findTodos } from "./todos.ts";
 import { findUrls } from "./urls.ts";
-import type { BodyNode, DateOrder, ItemNode, LogWarning, ParsedEntry, RawEntry, Reference, UrlMatch } from "./types.ts";
+import type { BodyNode, DateOrder, ItemNode, LogWarning, ParsedEntry, RawEntry, Reference, SourceLine, Todo, UrlMatch } from "./types.ts";
 
 export interface ParseEntryOptions {
   /** Phrases that make a `\TODO:` a request for a blog post (case-insensitive). */
@@ -23,7 +23,7 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
   const dateOrder = options.dateOrder ?? null;
   const { header, title, tags, series } = readHeader(raw.lines, raw.stampText);
   // Everything but the header line is body, so a stamp line above the header is kept.
-  const bodyLines = header ? raw.lines.filter((line) => line.line !== header.line) : raw.lines;
+  const bodyLines = header ? withoutLine(raw.lines, header.line) : raw.lines;
   const blocks = findBlocks(bodyLines, raw.body);
   const outline = buildOutline(raw.file, bodyLines, blocks);
   const warnings = [...outline.warnings];
@@ -44,12 +44,10 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
     for (const url of findUrls(text)) urls.push({ ...url, line });
   }
 
-  const todos = findTodos(raw.lines, options.blogPhrases ?? DEFAULT_BLOG_PHRASES).map(({ text, line, blog }) => ({
-    text,
-    line,
-    item: itemOf(line),
-    blog,
-  }));
+  const todos: Todo[] = [];
+  for (const { text, line, blog } of findTodos(raw.lines, options.blogPhrases ?? DEFAULT_BLOG_PHRASES)) {
+    todos.push({ text, line, item: itemOf(line), blog });
+  }
 
   const fields: ParsedEntry = {
     header,
@@ -67,6 +65,12 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
     items: outline.items,
   };
   return { fields: exactFields(fields), warnings };
+}
+
+function withoutLine(lines: SourceLine[], line: number): SourceLine[] {
+  const kept: SourceLine[] = [];
+  for (const source of lines) if (source.line !== line) kept.push(source);
+  return kept;
 }
 
 function allItems(nodes: BodyNode[]): ItemNode[] {

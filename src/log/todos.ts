@@ -15,18 +15,22 @@ export interface TodoFound {
 const BACKSLASH_TODO = /\\TODO\b:?[ \t]*/i;
 const LINE_TODO = /^TODO:[ \t]*/;
 
+function asksForBlog(body: string, blogPhrases: string[]): boolean {
+  const lower = body.toLowerCase();
+  return blogPhrases.some((phrase) => phrase !== "" && lower.includes(phrase.toLowerCase()));
+}
+
 export function findTodos(lines: SourceLine[], blogPhrases: string[] = DEFAULT_BLOG_PHRASES): TodoFound[] {
-  const phrases = blogPhrases.map((phrase) => phrase.toLowerCase()).filter((phrase) => phrase !== "");
   const found: TodoFound[] = [];
-  lines.forEach(({ line, text }, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const { line, text } = lines[index]!;
     // Either form has a `\` or starts the line with `TODO:`: most lines have neither.
-    if (!text.includes("\\") && !text.startsWith("TODO:")) return;
+    if (!text.includes("\\") && !text.startsWith("TODO:")) continue;
     const match = BACKSLASH_TODO.exec(text) ?? LINE_TODO.exec(text);
-    if (!match) return;
+    if (!match) continue;
     let body = text.slice(match.index + match[0].length).trim();
     if (body === "") body = lines[index + 1]?.text.trim() ?? "";
-    const lower = body.toLowerCase();
-    found.push({ text: body, line, column: match.index, blog: phrases.some((phrase) => lower.includes(phrase)) });
-  });
+    found.push({ text: body, line, column: match.index, blog: asksForBlog(body, blogPhrases) });
+  }
   return found;
 }
