@@ -92,9 +92,18 @@ describe("readHeader", () => {
     // log200708.txt 737 and 835: `待做` alone; with a label's colon it is the same tag, not a title.
     expect(readHeader(lines("待做"), "")).toMatchObject({ title: "待做", tags: ["待做"] });
     expect(readHeader(lines("待做："), "")).toMatchObject({ title: "待做：", tags: ["待做"] });
-    expect(readHeader(lines("计划，待做：", "1，日志文件的排序软件。考虑用awk？"), "").tags).toEqual(["计划", "待做"]);
+    // log200708.txt 1064: `待做：` over a list, the same tag.
+    expect(readHeader(lines("待做：", "1, 写测试报告。直接在文档上改就可以。周末发给张宇。"), "").tags).toEqual(["待做"]);
     // A `：` with text after it still makes a title element (log200708.txt 739).
     expect(readHeader(lines("计划，待做：看路云川的GUIgtk.rar"), "")).toMatchObject({ title: "待做：看路云川的GUIgtk.rar", tags: ["计划"] });
+  });
+
+  it("reads a Chinese header of several parts ending in a colon as a sentence (log200708.txt 845, 672)", () => {
+    expect(readHeader(lines("C99宏风格修改完成，错误如下：", "1, 没加分号。不应该出现的小错误。说明基本功还是不行。"), "")).toMatchObject({
+      title: "C99宏风格修改完成，错误如下：",
+      tags: [],
+    });
+    expect(readHeader(lines("定义struct timeval time;在main中，编译提示："), "")).toMatchObject({ title: "定义struct timeval time;在main中，编译提示：", tags: [] });
   });
 
   it("reads neither `TODO:` nor `\\TODO:` as a tag (log200708.txt 696, log2013.txt 922)", () => {

@@ -120,9 +120,14 @@ function tagSpelling(element: string): string {
 
 function isSentence(text: string): boolean {
   if (SENTENCE.test(text)) return true;
-  // Chinese written with ASCII full stops: `不太容易拆mk802上面的flash.`
   CJK.lastIndex = 0;
-  return CJK.test(text) && /\.(?:\s|$)/.test(text.trim());
+  if (!CJK.test(text)) return false;
+  const trimmed = text.trim();
+  // Chinese written with ASCII full stops: `不太容易拆mk802上面的flash.`
+  if (/\.(?:\s|$)/.test(trimmed)) return true;
+  // A Chinese line of several parts ending in a colon leads into the lines below it
+  // (`C99宏风格修改完成，错误如下：`): a sentence, not a list of tags.
+  return /[：:]$/.test(trimmed) && SEPARATORS.test(trimmed);
 }
 
 /** Words of an element; Chinese is written without spaces, so two characters make a word. */
