@@ -25,7 +25,7 @@ export function buildTimeline(inputs: SplitInput[], options: Pick<ParseEntryOpti
 
   assignIds(entries, warnings);
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const backlinks = resolveReferences(entries, warnings);
+  const backlinks = resolveReferences(entries, byId, warnings);
   const series = collectSeries(entries);
   const tags = collectTags(entries, warnings);
   warnings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line);
@@ -76,7 +76,6 @@ function firstLine(text: string): string {
 }
 
 function assignIds(entries: Entry[], warnings: LogWarning[]): void {
-  const firstOfMinute = new Map<string, Entry>();
   let ordinal = 1;
   entries.forEach((entry, index) => {
     // Entries are sorted: the same minute means the entry before has it too.
@@ -84,9 +83,8 @@ function assignIds(entries: Entry[], warnings: LogWarning[]): void {
     entry.id = entryId(entry.timestamp, ordinal);
     entry.slug = slugify(entry.title);
     entry.url = entryUrl(entry.time, ordinal, entry.slug);
-    const first = firstOfMinute.get(entry.timestamp);
-    if (first === undefined) firstOfMinute.set(entry.timestamp, entry);
-    else {
+    if (ordinal > 1) {
+      const first = entries[index - ordinal + 1]!;
       warnings.push({
         file: entry.file,
         line: entry.line,
@@ -98,16 +96,14 @@ function assignIds(entries: Entry[], warnings: LogWarning[]): void {
 }
 
 /** Fills in `resolved` on every reference and returns the backlinks by target id. */
-function resolveReferences(entries: Entry[], warnings: LogWarning[]): Map<string, Backlink[]> {
-  // The first entry of a minute is the one a quoted stamp names.
-  const byMinute = new Map<string, Entry>();
-  for (const entry of entries) if (!byMinute.has(entry.timestamp)) byMinute.set(entry.timestamp, entry);
+function resolveReferences(entries: Entry[], byId: Map<string, Entry>, warnings: LogWarning[]): Map<string, Backlink[]> {
+  // A quoted stamp names the first entry of its minute, whose id is the minute itself.
 
   const backlinks = new Map<string, Backlink[]>();
   for (const entry of entries) {
     // The references are this timeline's own (parseEntry made them): filled in place.
     for (const reference of entry.references) {
-      const target = byMinute.get(reference.target);
+      const target = byId.get(reference.target);
       if (target === undefined) {
         warnings.push({ file: entry.file, line: reference.line, code: "unresolved-ref", message: `no entry at ${reference.target}` });
         continue;
