@@ -14,7 +14,8 @@ import type { SiteOptions } from "./options.ts";
 import dotlogPlugin, { templatesDir, useBuild, type DotlogBuild } from "./plugin.ts";
 import type { BuildSummary, Progress } from "./report.ts";
 import { searchDocuments, type SearchDocument } from "./search/documents.ts";
-import { writeSearchIndex, type SearchReport } from "./search/write-search-index.ts";
+import { writeSearchIndexInWorker } from "./search/index-in-worker.ts";
+import type { SearchReport } from "./search/write-search-index.ts";
 import type { SiteData } from "./site-data.ts";
 
 export interface BuildSiteInput {
@@ -53,14 +54,14 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
   const staging = stagingDir(outDir, "building");
   await removeStale(outDir);
   const cacheDir = input.cacheDir;
-  // Pagefind (a child process) indexes on the second core while Eleventy writes the pages:
-  // the search documents are known as soon as the data stage is done.
+  // Pagefind (a child process, fed from a worker thread) indexes on the second core while
+  // Eleventy writes the pages: the search documents are known as soon as the data stage is done.
   let indexing: Promise<SearchReport> | undefined;
   let documents: SearchDocument[] = [];
   try {
     const onData = (data: SiteData) => {
       documents = siteSearchDocuments(data);
-      indexing = writeSearchIndex({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
+      indexing = writeSearchIndexInWorker({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
       indexing.catch(() => {}); // awaited below; a failure of Eleventy first must not leave it unhandled
     };
     const { data, options, pages } = await runEleventy(
