@@ -3,17 +3,13 @@
 // transcript (command and output), a gdb session and a config block. The output HTML is parsed
 // back: only elements, attributes, classes and URLs that dotlog generates may appear, and the
 // payload's text must still be there, escaped, for the reader.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { payloads, xssLog } from "../../test/fixtures/xss/xss-log.ts";
 import { parseTimeline } from "../log/index.ts";
 import { createRenderer, type Renderer } from "./index.ts";
 import { attr, byClass, classes, elements, parse, textOf } from "./testing/html.ts";
 import { visibleControls } from "./visible-controls.ts";
 
-const { payloads } = JSON.parse(readFileSync(join(import.meta.dirname, "../../test/fixtures/xss/payloads.json"), "utf8")) as {
-  payloads: string[];
-};
 
 const ALLOWED: Record<string, string[]> = {
   div: ["className"],
@@ -41,30 +37,6 @@ const CLASSES = new Set(
   shiki-themes github-light github-dark`.split(/\s+/),
 );
 
-function logWith(payload: string): string {
-  return [
-    ".LOG",
-    "10:00 2013-03-01",
-    `xss, ${payload}, test: ${payload}`,
-    `1, body ${payload}`,
-    `\\TODO: ${payload}`,
-    "",
-    "10:05 2013-03-01",
-    "xss; follow-up",
-    `1, see"10:00 2013-03-01"1 ${payload}`,
-    `2, http://example.com/${payload} and https://example.com/a?${payload}`,
-    "3, ",
-    `linux-vm4:/etc/xen/vm # echo ${payload}`,
-    payload,
-    "4, ",
-    `(gdb) p "${payload}"`,
-    `$1 = "${payload}"`,
-    "5, .git/config",
-    "[diff]",
-    `    external = ${payload}`,
-    "",
-  ].join("\n");
-}
 
 let renderer: Renderer;
 beforeAll(async () => {
@@ -77,7 +49,7 @@ describe("XSS corpus", () => {
   });
 
   it.each(payloads.map((payload, index) => [index, payload]))("payload %i stays text: %s", async (_index, payload) => {
-    const timeline = parseTimeline([{ file: "xss.log", bytes: new TextEncoder().encode(logWith(payload)) }]);
+    const timeline = parseTimeline([{ file: "xss.log", bytes: new TextEncoder().encode(xssLog(payload)) }]);
     expect(timeline.entries).toHaveLength(2);
     let shown = "";
     let references = 0;

@@ -3,7 +3,6 @@
 // listed in its report, and every line of every input can be read on the built pages
 // (after redaction, with control characters as the renderer's visible symbols).
 
-import { readFileSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +15,7 @@ import { findLogs, loadTimeline, type Entry, type Timeline } from "../../src/log
 import { visibleControls } from "../../src/render/visible-controls.ts";
 import { buildSite, type BuildSiteResult } from "../../src/site/build-site.ts";
 import { formatReport, LISTED_PER_CODE } from "../../src/site/report.ts";
+import { payloads, xssLog as xssLogLines } from "../fixtures/xss/xss-log.ts";
 import { readSiteFiles, type SiteFile } from "./site-files.ts";
 
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -27,33 +27,11 @@ const CONFIG = {
   redact: ["email", "ipv4"],
   redactNames: ["cookie"],
 };
-const { payloads } = JSON.parse(readFileSync(path.join(fixtures, "xss/payloads.json"), "utf8")) as { payloads: string[] };
 
-/** One log a payload, the payload in every place a log can hold text (as src/render/xss.test.ts does). */
+/** One log a payload, each on its own day, with Notepad's CRLF line ends. */
 function xssLog(payload: string, index: number): string {
   const day = new Date(Date.UTC(2013, 0, 1 + index)).toISOString().slice(0, 10);
-  return [
-    ".LOG",
-    `10:00 ${day}`,
-    `xss, ${payload}, test: ${payload}`,
-    `1, body ${payload}`,
-    `\\TODO: ${payload}`,
-    "",
-    `10:05 ${day}`,
-    "xss; follow-up",
-    `1, see"10:00 ${day}"1 ${payload}`,
-    `2, http://example.com/${payload} and https://example.com/a?${payload}`,
-    "3, ",
-    `linux-vm4:/etc/xen/vm # echo ${payload}`,
-    payload,
-    "4, ",
-    `(gdb) p "${payload}"`,
-    `$1 = "${payload}"`,
-    "5, .git/config",
-    "[diff]",
-    `    external = ${payload}`,
-    "",
-  ].join("\r\n");
+  return xssLogLines(payload, day, "\r\n");
 }
 
 let work: string;
