@@ -130,6 +130,12 @@ describe("the seed built as a site", () => {
     for (const id of ["2012-11-05T10:03", "2012-11-05T10:16", "2012-11-05T10:37"]) {
       expect(hrefs(readPage(site.outDir, site.data.published.byId.get(id)!.url)), id).toContain("/blog/armv8-and-arm-server/");
     }
+    // The request's own TODO badge links its post, on the entry page and on the day page.
+    const request = site.data.published.byId.get("2012-11-05T10:37")!;
+    for (const url of [request.url, "/2012/11/05/"]) {
+      const badge = find(readPage(site.outDir, url), (el) => String(el.properties.className).includes("todo-blog"));
+      expect(hrefs(badge as never), url).toEqual(["/blog/armv8-and-arm-server/"]);
+    }
     for (const url of ["/blog/", "/", "/tags/arm-server/", "/tags/linaro/"]) {
       expect(hrefs(readPage(site.outDir, url)), url).toContain("/blog/armv8-and-arm-server/");
     }
