@@ -4,7 +4,7 @@
 import type { Entry, Timeline } from "../../log/types.ts";
 import { zonedDateTime } from "../pages/local-time.ts";
 import { tagUrl } from "../pages/tags.ts";
-import type { PostLink } from "../pages/types.ts";
+import type { NeighbourLink, PostLink } from "../pages/types.ts";
 import type { Blog } from "./posts.ts";
 import { localTime } from "./zoned.ts";
 
@@ -34,8 +34,8 @@ export interface PostPage {
   requestedIn: (EntryRef & { item: string | null }) | null;
   origin: "generated" | "hand";
   draft: boolean;
-  prev: { url: string; title: string } | null;
-  next: { url: string; title: string } | null;
+  prev: NeighbourLink | null;
+  next: NeighbourLink | null;
 }
 
 export interface BlogChunk {

@@ -3,7 +3,7 @@
 import type { Entry } from "../../log/types.ts";
 import { activityCalendar } from "./activity-calendar.ts";
 import { dayUrl, isoDate, longDate, monthName, monthUrl, yearUrl } from "./local-time.ts";
-import type { ArchiveIndex, DayGroup, EntrySummary, MonthPage, YearPage } from "./types.ts";
+import type { ArchiveIndex, DayGroup, EntrySummary, MonthPage, NeighbourLink, YearPage } from "./types.ts";
 
 export interface DateArchives {
   months: MonthPage[];
@@ -82,7 +82,7 @@ export function countsByDay(days: { date: string; entries: unknown[] }[]): Map<s
   return new Map(days.map((d) => [d.date, d.entries.length]));
 }
 
-function linkNeighbours(pages: { url: string; title: string; prev: { url: string; title: string } | null; next: { url: string; title: string } | null }[]): void {
+function linkNeighbours(pages: (NeighbourLink & { prev: NeighbourLink | null; next: NeighbourLink | null })[]): void {
   pages.forEach((page, i) => {
     const before = pages[i - 1];
     const after = pages[i + 1];

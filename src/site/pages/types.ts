@@ -58,13 +58,19 @@ export interface EntryPage extends EntrySummary {
   source: { file: string; line: number } | null;
 }
 
+/** The page before or after this one in its series of pages (days, months, years, posts). */
+export interface NeighbourLink {
+  url: string;
+  title: string;
+}
+
 export interface DayPage {
   url: string;
   date: string; // `2012-11-07`
   title: string; // human date
   entries: EntryPage[];
-  prev: { url: string; title: string } | null;
-  next: { url: string; title: string } | null;
+  prev: NeighbourLink | null;
+  next: NeighbourLink | null;
   monthUrl: string;
 }
 
@@ -83,8 +89,8 @@ export interface MonthPage {
   count: number;
   days: DayGroup[];
   yearUrl: string;
-  prev: { url: string; title: string } | null;
-  next: { url: string; title: string } | null;
+  prev: NeighbourLink | null;
+  next: NeighbourLink | null;
 }
 
 export interface MonthLink {
@@ -101,8 +107,8 @@ export interface YearPage {
   count: number;
   months: (MonthLink & { days: DayGroup[] })[];
   calendar: string; // inline SVG
-  prev: { url: string; title: string } | null;
-  next: { url: string; title: string } | null;
+  prev: NeighbourLink | null;
+  next: NeighbourLink | null;
 }
 
 export interface ArchiveIndex {
