@@ -9,6 +9,7 @@ import type { Timeline } from "../log/index.ts";
 import { resolveSiteOptions } from "./config/index.ts";
 import { cacheNunjucksCompiles } from "./nunjucks-compile-cache.ts";
 import type { SiteOptions } from "./options.ts";
+import { allPages, sitemapUrls, type PageSelection } from "./pages/page-sets.ts";
 import { netlifyRedirects } from "./pages/redirects.ts";
 import { anchorId, scopeIds } from "./pages/scope-ids.ts";
 import { buildSiteData, type Progress, type SiteData } from "./site-data.ts";
@@ -30,8 +31,12 @@ export interface DotlogBuild {
   progress?: Progress;
   /** Where unchanged entries' HTML is kept between builds (`.cache/render`); none: render all. */
   renderCacheDir?: string;
-  /** Called once the data stage is done, before Eleventy writes the pages (the build starts the search index). */
-  onData?: (data: SiteData) => void;
+  /**
+   * Called once the data stage is done, before Eleventy writes the pages (the build starts the
+   * search index). What it returns is the part of the paginated pages to write (an incremental
+   * build keeps the others from the last build); nothing: all of them.
+   */
+  onData?: (data: SiteData) => PageSelection | void | Promise<PageSelection | void>;
   /** Filled in by the plugin: the resolved options and everything the data stage made. */
   options?: SiteOptions;
   data?: SiteData;
@@ -65,9 +70,11 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
     const data = await buildSiteData({ contentDir, options, timeline: build.timeline, progress: build.progress, renderCacheDir: build.renderCacheDir });
     build.timeline = undefined;
     build.data = data;
-    build.onData?.(data);
+    const selection = await build.onData?.(data);
     return {
       ...data.pages,
+      write: selection ?? allPages(data.pages),
+      sitemap: sitemapUrls(data.pages),
       netlifyRedirects: netlifyRedirects(data.pages.redirects, options.pathPrefix),
     };
   });

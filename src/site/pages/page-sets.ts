@@ -1,0 +1,80 @@
+// The site's paginated pages, one set per template: where each page is written and which part
+// of the data its template reads. An incremental build hashes `reads` to know which pages
+// changed, so a template that starts reading more of `dotlog` must say so here (a test compares
+// each template's `dotlog.…` references with this table).
+
+import type { SitePages } from "./types.ts";
+
+export interface PageSet<T = unknown> {
+  /** The key under `dotlog.write` the template paginates over. */
+  name: string;
+  /** The template, relative to `templates/`. */
+  template: string;
+  items(pages: SitePages): readonly T[];
+  /** Root-relative URL (or file path, for feeds) the page is written to. */
+  url(item: T): string;
+  /** Everything the template reads for this page besides the site options. */
+  reads(item: T, pages: SitePages): unknown;
+  /** Listed in the sitemap. */
+  inSitemap: boolean;
+}
+
+function pageSet<T>(set: PageSet<T>): PageSet {
+  return set as PageSet;
+}
+
+export const PAGE_SETS: readonly PageSet[] = [
+  pageSet({
+    name: "entries",
+    template: "entry.njk",
+    items: (pages) => pages.entries,
+    url: (entry) => entry.url,
+    reads: (entry, pages) => [entry, pages.blog?.fromEntry[entry.id] ?? null],
+    inSitemap: true,
+  }),
+  pageSet({ name: "days", template: "day.njk", items: (pages) => pages.days, url: (day) => day.url, reads: (day) => day, inSitemap: true }),
+  pageSet({ name: "months", template: "month.njk", items: (pages) => pages.months, url: (month) => month.url, reads: (month) => month, inSitemap: true }),
+  pageSet({ name: "years", template: "year.njk", items: (pages) => pages.years, url: (year) => year.url, reads: (year) => year, inSitemap: true }),
+  pageSet({
+    name: "tagChunks",
+    template: "tag.njk",
+    items: (pages) => pages.tagChunks,
+    url: (chunk) => chunk.url,
+    reads: (chunk, pages) => [chunk, pages.tagPosts[chunk.tag.key] ?? null],
+    inSitemap: true,
+  }),
+  pageSet({ name: "redirects", template: "redirect.njk", items: (pages) => pages.redirects, url: (r) => r.from, reads: (r) => r, inSitemap: false }),
+  pageSet({ name: "posts", template: "blog/post.njk", items: (pages) => pages.blog?.posts ?? [], url: (post) => post.url, reads: (post) => post, inSitemap: true }),
+  pageSet({
+    name: "blogChunks",
+    template: "blog/index.njk",
+    items: (pages) => pages.blog?.chunks ?? [],
+    url: (chunk) => chunk.url,
+    reads: (chunk, pages) => [chunk, pages.blog?.posts.length ?? 0],
+    inSitemap: true,
+  }),
+  pageSet({ name: "feeds", template: "feeds/feeds.njk", items: (pages) => pages.blog?.feeds ?? [], url: (feed) => feed.path, reads: (feed) => feed, inSitemap: false }),
+];
+
+/** The pages of one build: every set's items, or a chosen part of them. */
+export type PageSelection = Record<string, readonly unknown[]>;
+
+export function allPages(pages: SitePages): PageSelection {
+  return Object.fromEntries(PAGE_SETS.map((set) => [set.name, set.items(pages)]));
+}
+
+/** Pages that are not paginated and are listed in the sitemap (the others: search, 404, feeds, assets). */
+const SINGLE_SITEMAP_URLS = ["/", "/archive/", "/tags/", "/todo/"];
+
+/** Every page a search engine should know, from the models — the same list whatever part of the site a build rewrites. */
+export function sitemapUrls(pages: SitePages): string[] {
+  const urls = [...SINGLE_SITEMAP_URLS];
+  for (const set of PAGE_SETS) if (set.inSitemap) for (const item of set.items(pages)) urls.push(set.url(item));
+  return urls;
+}
+
+/** Where Eleventy writes a page of this URL, relative to the output folder. */
+export function outputFile(url: string): string {
+  const file = url.replace(/^\/+/, "");
+  return file === "" || file.endsWith("/") ? `${file}index.html` : file;
+}
