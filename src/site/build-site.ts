@@ -16,6 +16,7 @@ import type { BuildSummary, Progress } from "./report.ts";
 import { searchDocuments, type SearchDocument } from "./search/documents.ts";
 import { writeSearchIndexInWorker } from "./search/index-in-worker.ts";
 import type { SearchReport } from "./search/write-search-index.ts";
+import { incrementalPages } from "./incremental/index.ts";
 import type { SiteData } from "./site-data.ts";
 
 export interface BuildSiteInput {
@@ -58,11 +59,14 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
   // Eleventy writes the pages: the search documents are known as soon as the data stage is done.
   let indexing: Promise<SearchReport> | undefined;
   let documents: SearchDocument[] = [];
+  // With a cache, pages whose inputs have not changed since the last build are kept from it.
+  const incremental = cacheDir ? await incrementalPages({ cacheDir: pagesCacheDir(cacheDir), outDir }) : null;
   try {
-    const onData = (data: SiteData) => {
+    const onData = (data: SiteData, options: SiteOptions) => {
       documents = siteSearchDocuments(data);
       indexing = writeSearchIndexInWorker({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
       indexing.catch(() => {}); // awaited below; a failure of Eleventy first must not leave it unhandled
+      return incremental?.select(data.pages, options);
     };
     const { data, options, pages } = await runEleventy(
       { contentDir, progress, onData, ...(cacheDir ? { renderCacheDir: renderCacheDir(cacheDir) } : {}) },
@@ -76,7 +80,9 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     if (!indexing) throw new Error("the dotlog plugin did not hand over its data");
     const search = await indexing;
     progress("indexing", documents.length, documents.length);
-    await swapIn(staging, outDir);
+    if (incremental) await incremental.commit(staging, (dir) => swapIn(dir, outDir));
+    else await swapIn(staging, outDir);
+    const kept = incremental?.kept() ?? [];
 
     const unread = inputFailures(timeline, options);
     const strict = strictFailure(timeline.warnings, options.strict);
@@ -91,7 +97,8 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       tags: timeline.tags.size,
       publishedTags: published.tags.size,
       posts: documents.filter((document) => document.kind === "post").length,
-      pages,
+      pages: pages + kept.filter((file) => file.endsWith(".html")).length,
+      pagesKept: kept.length,
       searchRecords: search.records,
       bodies: { rendered: data.rendered.misses, cached: data.rendered.hits },
       redactions: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0),
@@ -116,6 +123,7 @@ interface EleventyRun {
 
 export const renderCacheDir = (cacheDir: string): string => path.join(cacheDir, "render");
 export const searchCacheDir = (cacheDir: string): string => path.join(cacheDir, "search");
+export const pagesCacheDir = (cacheDir: string): string => path.join(cacheDir, "pages");
 
 async function runEleventy(build: DotlogBuild & { progress: Progress }, outDir: string): Promise<EleventyRun> {
   const { progress } = build;

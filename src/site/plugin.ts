@@ -36,7 +36,7 @@ export interface DotlogBuild {
    * search index). What it returns is the part of the paginated pages to write (an incremental
    * build keeps the others from the last build); nothing: all of them.
    */
-  onData?: (data: SiteData) => PageSelection | void | Promise<PageSelection | void>;
+  onData?: (data: SiteData, options: SiteOptions) => PageSelection | void | Promise<PageSelection | void>;
   /** Filled in by the plugin: the resolved options and everything the data stage made. */
   options?: SiteOptions;
   data?: SiteData;
@@ -70,7 +70,7 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
     const data = await buildSiteData({ contentDir, options, timeline: build.timeline, progress: build.progress, renderCacheDir: build.renderCacheDir });
     build.timeline = undefined;
     build.data = data;
-    const selection = await build.onData?.(data);
+    const selection = await build.onData?.(data, options);
     return {
       ...data.pages,
       write: selection ?? allPages(data.pages),

@@ -32,14 +32,18 @@ function recorder(isTTY: boolean) {
 describe("formatReport", () => {
   it("shows each count once, grouped in thousands, with excluded entries and unread files", () => {
     const text = formatReport(summary());
-    expect(text).toContain("  files read     2 of 3\n");
-    expect(text).toContain("  entries        11,282 (11,000 published, 282 excluded)\n");
-    expect(text).toContain("  tags           1,234 (1,200 published)\n");
-    expect(text).toContain("  blog posts     7\n");
-    expect(text).toContain("  pages written  14,567\n");
-    expect(text).toContain("  search index   11,000 records\n");
-    expect(text).toContain("  redacted       5 matches\n");
-    expect(text).toContain("  time           12.3 s\n");
+    expect(text).toContain("  files read    2 of 3\n");
+    expect(text).toContain("  entries       11,282 (11,000 published, 282 excluded)\n");
+    expect(text).toContain("  tags          1,234 (1,200 published)\n");
+    expect(text).toContain("  blog posts    7\n");
+    expect(text).toContain("  pages         14,567\n");
+    expect(text).toContain("  search index  11,000 records\n");
+    expect(text).toContain("  redacted      5 matches\n");
+    expect(text).toContain("  time          12.3 s\n");
+  });
+
+  it("says how many pages an incremental build kept from the last one", () => {
+    expect(formatReport({ ...summary(), pagesKept: 14_000 })).toContain("  pages         14,567 (14,000 unchanged since the last build)\n");
   });
 });
 

@@ -18,8 +18,10 @@ export interface BuildSummary {
   publishedTags: number;
   /** Blog posts published (generated and hand-written). */
   posts: number;
-  /** HTML pages Eleventy wrote (feeds, sitemap and copied assets aside). */
+  /** HTML pages of the site (feeds, sitemap and copied assets aside). */
   pages: number;
+  /** Of the site's files, those taken unchanged from the last build (an incremental build). */
+  pagesKept?: number;
   /** Records in the search index, or null when no index was written. */
   searchRecords: number | null;
   /** Entry bodies rendered, and taken from the render cache. */
@@ -43,7 +45,7 @@ export function formatReport(summary: BuildSummary): string {
     ["tags", count(summary.tags) + (summary.publishedTags < summary.tags ? ` (${count(summary.publishedTags)} published)` : "")],
     ["blog posts", count(summary.posts)],
     ...(summary.bodies ? [["rendered", `${count(summary.bodies.rendered)} entries (${count(summary.bodies.cached)} from the cache)`] as [string, string]] : []),
-    ["pages written", count(summary.pages)],
+    ["pages", count(summary.pages) + (summary.pagesKept ? ` (${count(summary.pagesKept)} unchanged since the last build)` : "")],
     ["search index", summary.searchRecords === null ? "not written" : `${count(summary.searchRecords)} records`],
     ["redacted", `${count(summary.redactions)} matches`],
     ["warnings", count(summary.warnings.length)],

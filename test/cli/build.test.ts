@@ -94,7 +94,7 @@ describe("npm run build -- --content <dir> --out <dir>", () => {
   it("counts the HTML pages it wrote", () => {
     const pages = filesUnder(out).filter((file) => file.endsWith(".html"));
     expect(pages.length).toBeGreaterThan(timeline.entries.length);
-    expect(reportRows(run.stdout).get("pages written")).toBe(String(pages.length));
+    expect(reportRows(run.stdout).get("pages")).toBe(String(pages.length));
   });
 
   it("lists every warning as file:line under its code, with the code's count", () => {

@@ -13,8 +13,13 @@ export interface PageSet<T = unknown> {
   items(pages: SitePages): readonly T[];
   /** Root-relative URL (or file path, for feeds) the page is written to. */
   url(item: T): string;
-  /** Everything the template reads for this page besides the site options. */
-  reads(item: T, pages: SitePages): unknown;
+  /**
+   * Everything the template reads for this page besides the site options. `ref` stands for a
+   * model that many pages show (an entry on its day page), so it is serialized once.
+   */
+  reads(item: T, pages: SitePages, ref: (model: object) => string): unknown;
+  /** The `dotlog.…` data the template reads besides its page, as written in the template. */
+  shared: string[];
   /** Listed in the sitemap. */
   inSitemap: boolean;
 }
@@ -29,31 +34,34 @@ export const PAGE_SETS: readonly PageSet[] = [
     template: "entry.njk",
     items: (pages) => pages.entries,
     url: (entry) => entry.url,
-    reads: (entry, pages) => [entry, pages.blog?.fromEntry[entry.id] ?? null],
+    reads: (entry, pages, ref) => [ref(entry), pages.blog?.fromEntry[entry.id] ?? null],
+    shared: ["dotlog.blog.fromEntry"],
     inSitemap: true,
   }),
-  pageSet({ name: "days", template: "day.njk", items: (pages) => pages.days, url: (day) => day.url, reads: (day) => day, inSitemap: true }),
-  pageSet({ name: "months", template: "month.njk", items: (pages) => pages.months, url: (month) => month.url, reads: (month) => month, inSitemap: true }),
-  pageSet({ name: "years", template: "year.njk", items: (pages) => pages.years, url: (year) => year.url, reads: (year) => year, inSitemap: true }),
+  pageSet({ name: "days", template: "day.njk", items: (pages) => pages.days, url: (day) => day.url, reads: (day, _, ref) => ({ ...day, entries: day.entries.map(ref) }), shared: [], inSitemap: true }),
+  pageSet({ name: "months", template: "month.njk", items: (pages) => pages.months, url: (month) => month.url, reads: (month) => month, shared: [], inSitemap: true }),
+  pageSet({ name: "years", template: "year.njk", items: (pages) => pages.years, url: (year) => year.url, reads: (year) => year, shared: [], inSitemap: true }),
   pageSet({
     name: "tagChunks",
     template: "tag.njk",
     items: (pages) => pages.tagChunks,
     url: (chunk) => chunk.url,
     reads: (chunk, pages) => [chunk, pages.tagPosts[chunk.tag.key] ?? null],
+    shared: ["dotlog.tagPosts"],
     inSitemap: true,
   }),
-  pageSet({ name: "redirects", template: "redirect.njk", items: (pages) => pages.redirects, url: (r) => r.from, reads: (r) => r, inSitemap: false }),
-  pageSet({ name: "posts", template: "blog/post.njk", items: (pages) => pages.blog?.posts ?? [], url: (post) => post.url, reads: (post) => post, inSitemap: true }),
+  pageSet({ name: "redirects", template: "redirect.njk", items: (pages) => pages.redirects, url: (r) => r.from, reads: (r) => r, shared: [], inSitemap: false }),
+  pageSet({ name: "posts", template: "blog/post.njk", items: (pages) => pages.blog?.posts ?? [], url: (post) => post.url, reads: (post) => post, shared: [], inSitemap: true }),
   pageSet({
     name: "blogChunks",
     template: "blog/index.njk",
     items: (pages) => pages.blog?.chunks ?? [],
     url: (chunk) => chunk.url,
     reads: (chunk, pages) => [chunk, pages.blog?.posts.length ?? 0],
+    shared: ["dotlog.blog.posts.length"],
     inSitemap: true,
   }),
-  pageSet({ name: "feeds", template: "feeds/feeds.njk", items: (pages) => pages.blog?.feeds ?? [], url: (feed) => feed.path, reads: (feed) => feed, inSitemap: false }),
+  pageSet({ name: "feeds", template: "feeds/feeds.njk", items: (pages) => pages.blog?.feeds ?? [], url: (feed) => feed.path, reads: (feed) => feed, shared: [], inSitemap: false }),
 ];
 
 /** The pages of one build: every set's items, or a chosen part of them. */

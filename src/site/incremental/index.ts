@@ -1,0 +1,72 @@
+// An incremental build: the paginated pages whose inputs are unchanged since the last build
+// into the same site folder stay where they are, only the others go through Eleventy, and
+// what it wrote is moved into the site folder. Without a matching manifest (first build, the
+// templates, code or options changed, or another build replaced the folder) every page is
+// written and the new site replaces the old one whole.
+
+import { rm } from "node:fs/promises";
+import type { PageSelection } from "../pages/page-sets.ts";
+import type { SitePages } from "../pages/types.ts";
+import { listSiteFiles, moveInto, removeFromSite } from "./move-into-site.ts";
+import { readManifest, removeManifest, sameSite, stampSite, writeManifest } from "./page-manifest.ts";
+import { planPages, writeMissing, type PagePlan } from "./plan-pages.ts";
+import { siteIdentity } from "./site-identity.ts";
+
+export interface IncrementalPages {
+  /** The pages Eleventy must write. */
+  select(pages: SitePages, options: unknown): Promise<PageSelection>;
+  /** Output files left as they were. */
+  kept(): readonly string[];
+  /**
+   * Puts the finished build in `stagingDir` in place: moved into the site folder when this
+   * build is incremental, otherwise by `replaceWhole`. Then records the manifest.
+   */
+  commit(stagingDir: string, replaceWhole: (stagingDir: string) => Promise<void>): Promise<void>;
+}
+
+export interface IncrementalInput {
+  /** The folder of manifests. */
+  cacheDir: string;
+  /** The site folder: where the last build is, and where this one goes. */
+  outDir: string;
+}
+
+export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): Promise<IncrementalPages> {
+  const [manifest, current] = await Promise.all([readManifest(cacheDir, outDir), stampSite(outDir)]);
+  const previous = manifest && current && sameSite(manifest.site, current) ? manifest : null;
+  let identity = "";
+  let plan: PagePlan | undefined;
+  let inPlace = false;
+  // What the site folder holds now: a page deleted by hand is written again, and a file that
+  // is no page of this build (left over, or put there by hand) is removed, as a whole-site
+  // replacement would.
+  let present = new Set<string>();
+  return {
+    async select(pages, options) {
+      identity = await siteIdentity(options);
+      inPlace = previous?.identity === identity;
+      if (inPlace) present = new Set(await listSiteFiles(outDir));
+      const planned = planPages(pages, identity, inPlace ? previous!.pages : null);
+      plan = writeMissing(pages, planned, new Set(planned.keep.filter((file) => !present.has(file))));
+      return plan.write;
+    },
+    kept: () => (inPlace ? (plan?.keep ?? []) : []),
+    async commit(stagingDir, replaceWhole) {
+      if (!plan) throw new Error("the incremental build committed before it selected its pages");
+      const written = await listSiteFiles(stagingDir);
+      const others = written.filter((file) => !(file in plan!.hashes));
+      if (inPlace) {
+        const now = new Set([...Object.keys(plan.hashes), ...others]);
+        const gone = [...present].filter((file) => !now.has(file));
+        await removeManifest(cacheDir, outDir);
+        await moveInto(stagingDir, outDir, written);
+        await removeFromSite(outDir, gone);
+        await rm(stagingDir, { recursive: true, force: true });
+      } else {
+        await replaceWhole(stagingDir);
+      }
+      const site = await stampSite(outDir);
+      if (site) await writeManifest(cacheDir, { identity, site, pages: plan.hashes, others });
+    },
+  };
+}

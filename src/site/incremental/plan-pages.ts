@@ -1,0 +1,65 @@
+// Which paginated pages a build must write, and which it can take unchanged from the last
+// build: a page is kept when the hash of everything its template reads is the one the last
+// build recorded for the same file.
+
+import { createHash } from "node:crypto";
+import { outputFile, PAGE_SETS, type PageSelection } from "../pages/page-sets.ts";
+import type { SitePages } from "../pages/types.ts";
+
+export interface PagePlan {
+  /** The pages to write, by set. */
+  write: PageSelection;
+  /** Output files to take from the last build. */
+  keep: string[];
+  /** Output file → hash, for every paginated page of this build. */
+  hashes: Record<string, string>;
+}
+
+interface PlannedPage {
+  set: string;
+  item: unknown;
+  file: string;
+}
+
+/** `previous`: the last build's hashes, when its site folder is still the one on disk. */
+export function planPages(pages: SitePages, identity: string, previous: Record<string, string> | null): PagePlan {
+  const write: Record<string, unknown[]> = Object.fromEntries(PAGE_SETS.map((set) => [set.name, []]));
+  const keep: string[] = [];
+  const hashes: Record<string, string> = {};
+  const refs = new WeakMap<object, string>();
+  const ref = (model: object): string => {
+    let hash = refs.get(model);
+    if (hash === undefined) refs.set(model, (hash = hashOf(model)));
+    return hash;
+  };
+  for (const set of PAGE_SETS) {
+    for (const item of set.items(pages)) {
+      const file = outputFile(set.url(item));
+      const hash = hashOf([identity, set.name, set.reads(item, pages, ref)]);
+      hashes[file] = hash;
+      if (previous?.[file] === hash) keep.push(file);
+      else write[set.name]!.push(item);
+    }
+  }
+  return { write, keep, hashes };
+}
+
+function hashOf(value: unknown): string {
+  return createHash("sha1").update(JSON.stringify(value)).digest("base64url");
+}
+
+/** The plan after some kept files turned out to be missing: their pages are written instead. */
+export function writeMissing(pages: SitePages, plan: PagePlan, missing: ReadonlySet<string>): PagePlan {
+  if (missing.size === 0) return plan;
+  const write: Record<string, unknown[]> = Object.fromEntries(Object.entries(plan.write).map(([name, items]) => [name, [...items]]));
+  const found: PlannedPage[] = [];
+  for (const set of PAGE_SETS) {
+    for (const item of set.items(pages)) {
+      const file = outputFile(set.url(item));
+      if (missing.has(file)) found.push({ set: set.name, item, file });
+    }
+  }
+  for (const page of found) write[page.set]!.push(page.item);
+  return { write, keep: plan.keep.filter((file) => !missing.has(file)), hashes: plan.hashes };
+}
+

@@ -1,0 +1,40 @@
+// What a page's HTML depends on besides its own model: the templates, the site layer's code
+// (filters, the plugin, the Eleventy configuration) and Eleventy's version, and the site's
+// options. A change to any of them rewrites every page. The parser's and renderer's code is
+// not part of it: what they make reaches a page through its model, which is hashed itself.
+
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SOURCES = ["../../../templates/", "../"].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+
+const eleventyConfig = fileURLToPath(new URL("../../../.eleventy.js", import.meta.url));
+// Eleventy's exports hide its package.json; it sits above src/, where the main module is.
+const eleventyPackage = path.join(path.dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy"))), "..", "package.json");
+
+let sourceHash: Promise<string> | undefined;
+
+export async function siteIdentity(options: unknown): Promise<string> {
+  // The sources do not change while a process runs (the dev server restarts for code changes).
+  sourceHash ??= hashSources();
+  return createHash("sha256")
+    .update(await sourceHash)
+    .update(await readFile(eleventyConfig))
+    .update(await readFile(eleventyPackage))
+    .update(JSON.stringify(options))
+    .digest("hex");
+}
+
+async function hashSources(): Promise<string> {
+  const hash = createHash("sha256");
+  for (const dir of SOURCES) {
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((f) => f.isFile() && !f.name.endsWith(".test.ts"))
+      .map((f) => path.join(f.parentPath, f.name))
+      .sort();
+    for (const file of files) hash.update(path.relative(dir, file)).update("\0").update(await readFile(file)).update("\0");
+  }
+  return hash.digest("hex");
+}

@@ -1,0 +1,36 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { outputFile, PAGE_SETS } from "./page-sets.ts";
+
+const TEMPLATES = path.resolve("templates");
+const read = (template: string) => readFileSync(path.join(TEMPLATES, template), "utf8");
+
+describe("PAGE_SETS", () => {
+  it("has a set for every paginated template, paginating over its own `dotlog.write` list", () => {
+    const paginated = readdirSync(TEMPLATES, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".njk") && /^pagination:/m.test(read(file)))
+      .map((file) => file.split(path.sep).join("/"))
+      .sort();
+    expect(PAGE_SETS.map((set) => set.template).sort()).toEqual(paginated);
+    for (const set of PAGE_SETS) expect(read(set.template)).toMatch(new RegExp(`^  data: dotlog\\.write\\.${set.name}$`, "m"));
+  });
+
+  // An incremental build keeps a page whose `reads` did not change: data a template reads
+  // without declaring it would leave pages stale.
+  it("declares every `dotlog` datum a paginated template reads besides its page", () => {
+    for (const set of PAGE_SETS) {
+      const body = read(set.template).replace(/^---\n[\s\S]*?\n---\n/, "");
+      const used = [...new Set(body.match(/\bdotlog(?:\.\w+)+/g) ?? [])].sort();
+      expect({ template: set.template, used }).toEqual({ template: set.template, used: [...set.shared].sort() });
+    }
+  });
+});
+
+describe("outputFile", () => {
+  it("writes a folder URL as its index.html and a file URL as itself, as Eleventy does", () => {
+    expect(outputFile("/")).toBe("index.html");
+    expect(outputFile("/2012/11/07/1252-gtd/")).toBe("2012/11/07/1252-gtd/index.html");
+    expect(outputFile("/tags/gdb/feed.xml")).toBe("tags/gdb/feed.xml");
+  });
+});

@@ -1,0 +1,138 @@
+// An incremental build (a cache folder, the same site folder) must give byte for byte the site
+// a full build of the same content gives, while writing only the pages whose inputs changed.
+// Each step changes the content the way an author does, rebuilds incrementally, and compares
+// with a full build of the same content into a fresh folder without a cache.
+
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildSiteResult } from "../../src/site/build-site.ts";
+import { manifestFile } from "../../src/site/incremental/page-manifest.ts";
+import { fileOf } from "./html.ts";
+
+const SEED = path.resolve("content/000_76b23a5250f26162.txt");
+const CORPUS = path.resolve("test/fixtures/corpus/log2013.txt");
+
+let root: string;
+let content: string;
+let out: string;
+let cache: string;
+let seedLog: string;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((item) => item.isFile())
+    .map((item) => path.relative(dir, path.join(item.parentPath, item.name)))
+    .sort();
+}
+
+const inode = (file: string): number => statSync(file).ino;
+
+async function incremental(): Promise<BuildSiteResult> {
+  return buildSite({ contentDir: content, outDir: out, cacheDir: cache });
+}
+
+/** The incremental site equals a full build of the same content, file for file and byte for byte. */
+async function expectSameAsFullBuild(): Promise<void> {
+  const fresh = mkdtempSync(path.join(root, "full-"));
+  const full = path.join(fresh, "site");
+  await buildSite({ contentDir: content, outDir: full });
+  const files = filesUnder(out);
+  expect(files).toEqual(filesUnder(full));
+  const differing = files.filter((file) => !readFileSync(path.join(out, file)).equals(readFileSync(path.join(full, file))));
+  expect(differing).toEqual([]);
+  rmSync(fresh, { recursive: true, force: true });
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(tmpdir(), "dotlog-incremental-"));
+  content = path.join(root, "content");
+  out = path.join(root, "site");
+  cache = path.join(root, "cache");
+  mkdirSync(content);
+  seedLog = path.join(content, path.basename(SEED));
+  copyFileSync(SEED, seedLog);
+  copyFileSync(CORPUS, path.join(content, path.basename(CORPUS)));
+  writeFileSync(path.join(content, "dotlog.config.json"), JSON.stringify({ title: "Incremental" }));
+}, 120_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("an incremental build", () => {
+  let first: BuildSiteResult;
+  const untouched = "/2013/01/07/"; // a day page of the other log, which no step below touches
+  let untouchedInode = 0;
+
+  beforeAll(async () => {
+    first = await incremental();
+    untouchedInode = inode(fileOf(out, untouched));
+  }, 120_000);
+
+  it("writes every page the first time, and records a manifest of the site", () => {
+    expect(first.summary.pagesKept ?? 0).toBe(0);
+    expect(existsSync(manifestFile(path.join(cache, "pages"), out))).toBe(true);
+  });
+
+  it("writes nothing but the site-wide pages again when nothing changed", async () => {
+    const again = await incremental();
+    expect(again.summary.pages).toBe(first.summary.pages);
+    const kept = again.summary.pagesKept ?? 0;
+    // Every entry, day, month, year, tag and redirect page is kept.
+    expect(kept).toBeGreaterThan(first.summary.published * 2);
+    expect(inode(fileOf(out, untouched))).toBe(untouchedInode);
+    await expectSameAsFullBuild();
+  }, 120_000);
+
+  it("rewrites only the pages an appended entry touches: its own, its neighbour's, its day, month, year and tags", async () => {
+    const lastEntryPage = fileOf(out, "/2012/11/07/1817-virsh-attach-disk-sles11-hvm-10-dev-sdb1-sda/");
+    const before = inode(lastEntryPage);
+    appendFileSync(seedLog, `\r\n20:05 2012-11-07 incremental; gdb\r\nAppended after "18:17 2012-11-07": a new note.\r\n`);
+    const run = await incremental();
+    const written = run.summary.pages - (run.summary.pagesKept ?? 0);
+    expect(run.summary.pagesKept ?? 0).toBeGreaterThan(0);
+    expect(written).toBeLessThan(run.summary.pages / 5);
+    expect(inode(fileOf(out, untouched))).toBe(untouchedInode);
+    expect(inode(lastEntryPage)).not.toBe(before);
+    await expectSameAsFullBuild();
+  }, 120_000);
+
+  it("removes the pages of a deleted entry, and files that are no page of the site", async () => {
+    const text = readFileSync(seedLog, "utf8");
+    writeFileSync(seedLog, text.slice(0, text.lastIndexOf("\r\n20:05 2012-11-07")));
+    writeFileSync(path.join(out, "left-over.html"), "<p>old</p>");
+    await incremental();
+    expect(existsSync(path.join(out, "left-over.html"))).toBe(false);
+    await expectSameAsFullBuild();
+  }, 120_000);
+
+  it("writes a page again that was deleted from the site folder by hand", async () => {
+    const page = fileOf(out, untouched);
+    unlinkSync(page);
+    await incremental();
+    expect(existsSync(page)).toBe(true);
+    untouchedInode = inode(page);
+    await expectSameAsFullBuild();
+  }, 120_000);
+
+  it("rewrites every page when the site's options change", async () => {
+    writeFileSync(path.join(content, "dotlog.config.json"), JSON.stringify({ title: "Incremental, renamed" }));
+    const run = await incremental();
+    expect(run.summary.pagesKept ?? 0).toBe(0);
+    expect(inode(fileOf(out, untouched))).not.toBe(untouchedInode);
+    expect(readFileSync(fileOf(out, untouched), "utf8")).toContain("Incremental, renamed");
+    untouchedInode = inode(fileOf(out, untouched));
+    await expectSameAsFullBuild();
+  }, 120_000);
+
+  it("does not trust a damaged manifest, or one of a site folder another build replaced", async () => {
+    const manifest = manifestFile(path.join(cache, "pages"), out);
+    writeFileSync(manifest, readFileSync(manifest, "utf8").replace(/"identity":"[0-9a-f]{4}/, '"identity":"0000'));
+    expect((await incremental()).summary.pagesKept ?? 0).toBe(0);
+    expect((await incremental()).summary.pagesKept ?? 0).toBeGreaterThan(0);
+    // A build without the cache replaces the folder whole: its pages are not the manifest's.
+    await buildSite({ contentDir: content, outDir: out });
+    expect((await incremental()).summary.pagesKept ?? 0).toBe(0);
+    await expectSameAsFullBuild();
+  }, 180_000);
+});
