@@ -1,7 +1,7 @@
 // `dotlog serve [--content <dir>] [--out <dir>] [--cache <dir>] [--port <n>]`: Eleventy's dev server with live
 // reload. A log edited in the content folder rebuilds the site and its search index;
 // editing `dotlog.config.json` there reloads the options too. The render cache makes a rebuild
-// render only the entries that changed.
+// render only the entries that changed, and Eleventy writes only the pages that changed.
 
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -9,6 +9,7 @@ import { checkContentDir, createEleventy, renderCacheDir, searchCacheDir, siteSe
 import { configFileName } from "../site/config/load-config-file.ts";
 import { failureMessage } from "../site/config/user-error.ts";
 import type { DotlogBuild } from "../site/plugin.ts";
+import { servePages } from "../site/incremental/index.ts";
 import { count } from "../site/report.ts";
 import { writeSearchIndex } from "../site/search/write-search-index.ts";
 import { DEFAULT_CACHE_DIR } from "./build.ts";
@@ -53,7 +54,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const contentDir = values.content ?? "content";
   const outDir = values.out ?? "site";
   const cacheDir = values.cache ?? DEFAULT_CACHE_DIR;
-  const build: DotlogBuild = { contentDir, renderCacheDir: renderCacheDir(cacheDir) };
+  // A rebuild renders only the entries that changed (the render cache) and Eleventy writes
+  // only the pages that changed (the others stay on disk).
+  const pages = servePages(outDir);
+  const build: DotlogBuild = { contentDir, renderCacheDir: renderCacheDir(cacheDir), onData: (data, options) => pages.select(data.pages, options) };
   try {
     await checkContentDir(contentDir);
     const eleventy = createEleventy({

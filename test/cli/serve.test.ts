@@ -2,7 +2,7 @@
 // folder is rebuilt into it without restarting.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -67,14 +67,23 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-it("serves the site and rebuilds it when a log changes", async () => {
+const written = (url: string) => statSync(path.join(root, "site", url, "index.html")).mtimeMs;
+
+it("serves the site and rebuilds it when a log changes, writing only the pages that changed", async () => {
   const home = await waitFor(() => page("/"), "the home page");
   expect(home).toContain("regular meeting: US / China Virtualization Sync");
   expect(await page("/2012/11/08/")).toBeUndefined();
+  const log = path.join(root, "content", "log.txt");
+  const original = readFileSync(log, "utf8");
+  const untouched = "/2012/11/05/";
+  const untouchedWritten = written(untouched);
 
-  appendFileSync(path.join(root, "content", "log.txt"), "\n9:15 2012-11-08\nserve, live reload\n1, written while dotlog serve runs\n");
+  appendFileSync(log, "\n9:15 2012-11-08\nserve, live reload\n1, written while dotlog serve runs\n");
   const day = await waitFor(() => page("/2012/11/08/"), "the new day page");
   expect(day).toContain("written while dotlog serve runs");
+  // The day before links to the new day; a day nothing changed on was not written again.
+  await waitFor(async () => ((await page("/2012/11/07/"))?.includes('href="/2012/11/08/"') ? true : undefined), "the link to the new day");
+  expect(written(untouched)).toBe(untouchedWritten);
   // The search index follows the rebuild.
   const hits = await waitFor(async () => {
     const index = await openBuiltIndex(path.join(root, "site", "pagefind"));
@@ -86,4 +95,9 @@ it("serves the site and rebuilds it when a log changes", async () => {
     }
   }, "the new entry in the search index");
   expect(hits.map((hit) => hit.url)).toContain("/2012/11/08/0915-live-reload/");
+
+  // An entry taken out of the log takes its pages with it.
+  writeFileSync(log, original);
+  await waitFor(async () => ((await page("/2012/11/08/")) === undefined ? true : undefined), "the removed day page to go");
+  expect(await page("/2012/11/08/0915-live-reload/")).toBeUndefined();
 });

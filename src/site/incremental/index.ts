@@ -4,7 +4,9 @@
 // templates, code or options changed, or another build replaced the folder) every page is
 // written and the new site replaces the old one whole.
 
+import { statSync } from "node:fs";
 import { rm } from "node:fs/promises";
+import path from "node:path";
 import type { PageSelection } from "../pages/page-sets.ts";
 import type { SitePages } from "../pages/types.ts";
 import { listSiteFiles, moveInto, removeFromSite } from "./move-into-site.ts";
@@ -67,6 +69,26 @@ export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): 
       }
       const site = await stampSite(outDir);
       if (site) await writeManifest(cacheDir, { identity, site, pages: plan.hashes, others });
+    },
+  };
+}
+
+/**
+ * The dev server's rebuilds, which Eleventy writes straight into the site folder: a page whose
+ * inputs did not change since the previous rebuild of this process stays as it is on disk, and
+ * the page of an entry that is gone is removed.
+ */
+export function servePages(outDir: string): Pick<IncrementalPages, "select"> {
+  let previous: { identity: string; hashes: Record<string, string> } | null = null;
+  return {
+    async select(pages, options) {
+      const identity = await siteIdentity(options);
+      const planned = planPages(pages, identity, previous?.identity === identity ? previous.hashes : null);
+      const missing = planned.keep.filter((file) => !statSync(path.join(outDir, file), { throwIfNoEntry: false })?.isFile());
+      const plan = writeMissing(pages, planned, new Set(missing));
+      if (previous) await removeFromSite(outDir, Object.keys(previous.hashes).filter((file) => !(file in plan.hashes)));
+      previous = { identity, hashes: plan.hashes };
+      return plan.write;
     },
   };
 }

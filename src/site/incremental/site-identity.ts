@@ -14,13 +14,10 @@ const eleventyConfig = fileURLToPath(new URL("../../../.eleventy.js", import.met
 // Eleventy's exports hide its package.json; it sits above src/, where the main module is.
 const eleventyPackage = path.join(path.dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy"))), "..", "package.json");
 
-let sourceHash: Promise<string> | undefined;
-
+/** Read afresh each time (a few dozen small files): the dev server rebuilds after a template is edited. */
 export async function siteIdentity(options: unknown): Promise<string> {
-  // The sources do not change while a process runs (the dev server restarts for code changes).
-  sourceHash ??= hashSources();
   return createHash("sha256")
-    .update(await sourceHash)
+    .update(await hashSources())
     .update(await readFile(eleventyConfig))
     .update(await readFile(eleventyPackage))
     .update(JSON.stringify(options))
