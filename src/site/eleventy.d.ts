@@ -44,6 +44,8 @@ declare module "@11ty/eleventy" {
     /** `freeze()` makes the constructor's input and output win over the config file's `dir`. */
     readonly directories: { freeze(): void };
     init(): Promise<void>;
+    /** What its watch loop does before a rebuild: the next `init()` + `write()` runs the global data again. */
+    restart(): Promise<void>;
     /** `[passthrough copies, written templates]` */
     write(): Promise<[unknown[], WrittenTemplate[]]>;
     watch(): Promise<void>;

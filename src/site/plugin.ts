@@ -37,6 +37,12 @@ export interface DotlogBuild {
    * build keeps the others from the last build); nothing: all of them.
    */
   onData?: (data: SiteData, options: SiteOptions) => PageSelection | void | Promise<PageSelection | void>;
+  /**
+   * The build writes its pages in several Eleventy runs (to bound Eleventy's memory, which
+   * holds every page it renders until the run ends): runs after the first take `data` as the
+   * first made it.
+   */
+  inBatches?: boolean;
   /** Filled in by the plugin: the resolved options and everything the data stage made. */
   options?: SiteOptions;
   data?: SiteData;
@@ -67,7 +73,10 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
   eleventyConfig.addGlobalData("site", options);
   eleventyConfig.addGlobalData("dotlog", async () => {
     // A preloaded timeline serves one build; a rebuild (dev server) reads the logs again.
-    const data = await buildSiteData({ contentDir, options, timeline: build.timeline, progress: build.progress, renderCacheDir: build.renderCacheDir });
+    const data =
+      build.inBatches && build.data
+        ? build.data
+        : await buildSiteData({ contentDir, options, timeline: build.timeline, progress: build.progress, renderCacheDir: build.renderCacheDir });
     build.timeline = undefined;
     build.data = data;
     const selection = await build.onData?.(data, options);

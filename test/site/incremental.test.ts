@@ -3,12 +3,13 @@
 // Each step changes the content the way an author does, rebuilds incrementally, and compares
 // with a full build of the same content into a fresh folder without a cache.
 
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildSiteResult } from "../../src/site/build-site.ts";
 import { manifestFile } from "../../src/site/incremental/page-manifest.ts";
+import { siteDifferences } from "./compare-sites.ts";
 import { fileOf } from "./html.ts";
 
 const SEED = path.resolve("content/000_76b23a5250f26162.txt");
@@ -19,13 +20,6 @@ let content: string;
 let out: string;
 let cache: string;
 let seedLog: string;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((item) => item.isFile())
-    .map((item) => path.relative(dir, path.join(item.parentPath, item.name)))
-    .sort();
-}
 
 const inode = (file: string): number => statSync(file).ino;
 
@@ -38,10 +32,7 @@ async function expectSameAsFullBuild(): Promise<void> {
   const fresh = mkdtempSync(path.join(root, "full-"));
   const full = path.join(fresh, "site");
   await buildSite({ contentDir: content, outDir: full });
-  const files = filesUnder(out);
-  expect(files).toEqual(filesUnder(full));
-  const differing = files.filter((file) => !readFileSync(path.join(out, file)).equals(readFileSync(path.join(full, file))));
-  expect(differing).toEqual([]);
+  expect(siteDifferences(out, full)).toEqual({ onlyA: [], onlyB: [], differing: [] });
   rmSync(fresh, { recursive: true, force: true });
 }
 
@@ -123,6 +114,17 @@ describe("an incremental build", () => {
     expect(readFileSync(fileOf(out, untouched), "utf8")).toContain("Incremental, renamed");
     untouchedInode = inode(fileOf(out, untouched));
     await expectSameAsFullBuild();
+  }, 120_000);
+
+  it("writes the same site when Eleventy writes the pages in many small batches", async () => {
+    appendFileSync(seedLog, `\r\n21:30 2012-11-07 batches\r\nWritten in batches of seven pages.\r\n`);
+    const run = await buildSite({ contentDir: content, outDir: out, cacheDir: cache, batchSize: 7 });
+    expect(run.summary.pages).toBeGreaterThan(7);
+    await expectSameAsFullBuild();
+    const cold = mkdtempSync(path.join(root, "batches-"));
+    const whole = await buildSite({ contentDir: content, outDir: path.join(cold, "site"), batchSize: 7 });
+    expect(whole.summary.pages).toBe(run.summary.pages);
+    expect(siteDifferences(path.join(cold, "site"), out)).toEqual({ onlyA: [], onlyB: [], differing: [] });
   }, 120_000);
 
   it("does not trust a damaged manifest, or one of a site folder another build replaced", async () => {

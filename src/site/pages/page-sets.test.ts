@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { outputFile, PAGE_SETS } from "./page-sets.ts";
+import { inBatches, outputFile, PAGE_SETS } from "./page-sets.ts";
 
 const TEMPLATES = path.resolve("templates");
 const read = (template: string) => readFileSync(path.join(TEMPLATES, template), "utf8");
@@ -32,5 +32,21 @@ describe("outputFile", () => {
     expect(outputFile("/")).toBe("index.html");
     expect(outputFile("/2012/11/07/1252-gtd/")).toBe("2012/11/07/1252-gtd/index.html");
     expect(outputFile("/tags/gdb/feed.xml")).toBe("tags/gdb/feed.xml");
+  });
+});
+
+describe("inBatches", () => {
+  it("cuts the pages into batches of at most the size, set by set, losing none", () => {
+    const batches = inBatches({ entries: ["e0", "e1", "e2", "e3", "e4"], days: ["d0", "d1", "d2"] }, 4);
+    expect(batches.map((batch) => [batch["entries"], batch["days"]])).toEqual([
+      [["e0", "e1", "e2", "e3"], []],
+      [["e4"], ["d0", "d1", "d2"]],
+    ]);
+    for (const batch of batches) expect(Object.keys(batch).sort()).toEqual(PAGE_SETS.map((set) => set.name).sort());
+  });
+
+  it("gives one empty batch for no pages: the site-wide pages are still written once", () => {
+    expect(inBatches({}, 10)).toHaveLength(1);
+    expect(Object.values(inBatches({}, 10)[0]!).every((items) => items.length === 0)).toBe(true);
   });
 });

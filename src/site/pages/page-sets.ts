@@ -71,6 +71,27 @@ export function allPages(pages: SitePages): PageSelection {
   return Object.fromEntries(PAGE_SETS.map((set) => [set.name, set.items(pages)]));
 }
 
+/** The pages of `selection` in batches of at most `size` pages, set by set in order. */
+export function inBatches(selection: PageSelection, size: number): PageSelection[] {
+  const empty = (): Record<string, unknown[]> => Object.fromEntries(PAGE_SETS.map((set) => [set.name, []]));
+  const batches = [empty()];
+  let room = size;
+  for (const set of PAGE_SETS) {
+    let items = selection[set.name] ?? [];
+    while (items.length > 0) {
+      if (room === 0) {
+        batches.push(empty());
+        room = size;
+      }
+      const taken = items.slice(0, room);
+      batches.at(-1)![set.name]!.push(...taken);
+      room -= taken.length;
+      items = items.slice(taken.length);
+    }
+  }
+  return batches;
+}
+
 /** Pages that are not paginated and are listed in the sitemap (the others: search, 404, feeds, assets). */
 const SINGLE_SITEMAP_URLS = ["/", "/archive/", "/tags/", "/todo/"];
 
