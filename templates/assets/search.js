@@ -1,6 +1,8 @@
 // The /search/ page: runs the query in `?q=` (and the tag, year and sort in the URL) against
 // the site's Pagefind index, and keeps the URL in step so a search can be bookmarked.
 // A module loaded by <script src>: no inline script, so a strict CSP holds.
+// The index comes in parts (`pagefind/parts.json`); `pagefind/merged-search.js`, written with
+// them, searches them as one.
 
 // Each result shown costs its whole fragment (the entry's text): a few at first keeps a query
 // small on a large log; "Show more results" adds more.
@@ -9,7 +11,9 @@ const MORE_PAGE = 10;
 // This file is served from `<site root>/assets/`: the index and the result URLs hang off
 // the same root, so a site under a path prefix works without configuration.
 const siteRoot = new URL("../", import.meta.url);
-const pagefindUrl = new URL("pagefind/pagefind.js", siteRoot);
+const indexBase = new URL("pagefind/", siteRoot);
+// Pagefind's own debounce, kept for the parts searched one by one when sorted.
+const DEBOUNCE_MS = 250;
 
 const form = document.querySelector("[data-search-form]");
 const input = form?.querySelector("input[name=q]");
@@ -20,7 +24,7 @@ const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 const more = document.querySelector("[data-search-more]");
 
-let pagefind = null;
+let index = null;
 let current = { hits: [], shown: 0, query: "" };
 let generation = 0;
 
@@ -29,9 +33,15 @@ if (form && input && status && list && more) start();
 async function start() {
   readUrl();
   try {
-    pagefind = await import(pagefindUrl.href);
-    await pagefind.options({ baseUrl: siteRoot.pathname });
-    await pagefind.init();
+    const [pagefind, merged, parts] = await Promise.all([
+      import(new URL("pagefind.js", indexBase).href),
+      import(new URL("merged-search.js", indexBase).href),
+      fetch(new URL("parts.json", indexBase), { cache: "no-cache" }).then((response) => {
+        if (!response.ok) throw new Error(`${response.status} fetching parts.json`);
+        return response.json();
+      }),
+    ]);
+    index = await merged.openMergedSearch(pagefind, parts, { indexBase: indexBase.pathname, options: { baseUrl: siteRoot.pathname } });
   } catch (error) {
     say("Search is not available: the search index could not be loaded.");
     console.error(error);
@@ -72,7 +82,7 @@ function setSelect(select, value) {
 
 let filtersLoaded = null;
 function loadFilters() {
-  filtersLoaded ??= pagefind.filters().then(fillFilters);
+  filtersLoaded ??= index.filters().then(fillFilters);
   return filtersLoaded;
 }
 
@@ -108,13 +118,19 @@ async function run({ debounce = false, keepUrl = false } = {}) {
   say("Searching…");
   const options = { filters, ...(sort ? { sort } : query === "" ? { sort: { date: "desc" } } : {}) };
   const term = query === "" ? null : query;
-  const found = debounce ? await pagefind.debouncedSearch(term, options, 250) : await pagefind.search(term, options);
-  if (found === null || mine !== generation) return;
-  current = { hits: found.results, shown: 0, query };
+  if (debounce) {
+    // Typing: the index chunks load while the reader types; the search runs once they pause.
+    index.preload(term, options).catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
+    if (mine !== generation) return;
+  }
+  const hits = await index.search(term, options);
+  if (mine !== generation) return;
+  current = { hits, shown: 0, query };
   list.replaceChildren();
   await showMore({ focusFirstNew: false });
   if (mine !== generation) return;
-  const count = found.results.length;
+  const count = hits.length;
   const what = query === "" ? "" : ` for “${query}”`;
   say(count === 0 ? `No results${what}.` : `${count.toLocaleString("en")} ${count === 1 ? "result" : "results"}${what}.`);
 }

@@ -1,6 +1,7 @@
 // Search a written Pagefind bundle from Node, the way a browser would: its own `pagefind.js`
-// loaded from disk, with `fetch` taught to read `file:` URLs. Tests and the bench use it to
-// ask the real index questions instead of inspecting its compressed files.
+// and `merged-search.js` (which merges the index's parts) loaded from disk, with `fetch`
+// taught to read `file:` URLs. Tests and the bench use it to ask the real index questions
+// instead of inspecting its compressed files.
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -22,8 +23,10 @@ export interface SearchOptions {
 }
 
 export interface BuiltIndex {
+  /** How many Pagefind indexes (parts) the bundle is made of. */
+  parts: number;
   /** Every hit, best first, with its fragment loaded. */
-  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  search(query: string | null, options?: SearchOptions): Promise<SearchHit[]>;
   /** Filter values with their counts, as the search page lists them. */
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy(): Promise<void>;
@@ -36,12 +39,15 @@ interface PagefindFragment {
   filters: Record<string, string[]>;
 }
 
-interface PagefindModule {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(query: string, options?: SearchOptions): Promise<{ results: { data(): Promise<PagefindFragment> }[] } | null>;
+interface MergedSearch {
+  parts: number;
+  search(query: string | null, options?: SearchOptions): Promise<{ data(): Promise<PagefindFragment> }[]>;
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy(): Promise<void>;
+}
+
+interface MergedSearchModule {
+  openMergedSearch(pagefind: unknown, list: unknown, where: { indexBase: string; options?: Record<string, unknown> }): Promise<MergedSearch>;
 }
 
 let fetchPatched = false;
@@ -67,13 +73,16 @@ export async function openBuiltIndex(pagefindDir: string): Promise<BuiltIndex> {
   const dir = path.resolve(pagefindDir);
   // Each bundle gets its own module instance: pagefind.js keeps its state at module level.
   const moduleUrl = `${pathToFileURL(path.join(dir, "pagefind.js")).href}?instance=${++instances}`;
-  const pagefind = (await import(moduleUrl)) as PagefindModule;
-  await pagefind.options({ basePath: `${pathToFileURL(dir).href}/`, baseUrl: "/" });
-  await pagefind.init();
+  const pagefind: unknown = await import(moduleUrl);
+  const merged = (await import(pathToFileURL(path.join(dir, "merged-search.js")).href)) as MergedSearchModule;
+  const list: unknown = JSON.parse(await readFile(path.join(dir, "parts.json"), "utf8"));
+  const indexBase = `${pathToFileURL(dir).href}/`;
+  const index = await merged.openMergedSearch(pagefind, list, { indexBase, options: { basePath: indexBase, baseUrl: "/" } });
   return {
+    parts: index.parts,
     async search(query, options) {
-      const found = await pagefind.search(query, options);
-      const fragments = await Promise.all((found?.results ?? []).map((result) => result.data()));
+      const found = await index.search(query, options);
+      const fragments = await Promise.all(found.map((result) => result.data()));
       return fragments.map((fragment) => ({
         url: fragment.url,
         title: fragment.meta.title ?? "",
@@ -84,7 +93,7 @@ export async function openBuiltIndex(pagefindDir: string): Promise<BuiltIndex> {
         meta: fragment.meta,
       }));
     },
-    filters: () => pagefind.filters(),
-    destroy: () => pagefind.destroy(),
+    filters: () => index.filters(),
+    destroy: () => index.destroy(),
   };
 }

@@ -2,14 +2,15 @@
 // search issue through the bundle's own pagefind.js, as a browser would ask them.
 
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTimeline, type Timeline } from "../../log/index.ts";
-import { entryDocuments, postDocument } from "./documents.ts";
+import { entryDocuments, postDocument, type SearchDocument } from "./documents.ts";
 import { openBuiltIndex, type BuiltIndex, type SearchHit } from "./open-built-index.ts";
-import { writeSearchIndex, type SearchReport } from "./write-search-index.ts";
+import { byDate, type PartSizes } from "./index-parts.ts";
+import { writeSearchIndex, type SearchParts, type SearchReport } from "./write-search-index.ts";
 
 const SEED = path.resolve("content/000_76b23a5250f26162.txt");
 
@@ -199,7 +200,7 @@ describe("rewriting an index (the dev server rebuilds)", () => {
 
     const changed = await writeSearchIndex({ outDir, documents: [documents[0]!, page("/c/", "mount.nfs")], cacheDir });
     expect(changed.cached).toBe(false);
-    expect((await readdir(cacheDir)).filter((name) => name.startsWith("search-"))).toHaveLength(1);
+    expect((await readdir(cacheDir)).filter((name) => name.startsWith("part-"))).toHaveLength(1);
     const index = await openBuiltIndex(changed.outputPath);
     try {
       expect((await index.search("zypper")).map((hit) => hit.url)).toEqual([]);
@@ -208,7 +209,7 @@ describe("rewriting an index (the dev server rebuilds)", () => {
       await index.destroy();
     }
 
-    const [bundle] = (await readdir(cacheDir)).filter((name) => name.startsWith("search-"));
+    const [bundle] = (await readdir(cacheDir)).filter((name) => name.startsWith("part-"));
     const meta = (await readdir(path.join(cacheDir, bundle!))).find((file) => file.endsWith(".pf_meta"))!;
     await rm(path.join(cacheDir, bundle!, meta));
     const afterDamage = await writeSearchIndex({ outDir, documents: [documents[0]!, page("/c/", "mount.nfs")], cacheDir });
@@ -269,5 +270,143 @@ describe.skipIf(!existsSync(CORPUS))("the corpus's Chinese entries", () => {
     }
     expect(checked).toBeGreaterThan(50);
     expect(missed).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(CORPUS))("an index in parts (the seed and the corpus, 2007 to 2013)", () => {
+  // Small parts, so that 388 entries make four: August 2007, 2007-09 to 2012-04, 2012-11 to
+  // 2013-04, and the recent part.
+  const SIZES: PartSizes = { sealed: 80, recent: 30 };
+  const WHOLE: PartSizes = { sealed: 1e9, recent: 1e9 };
+  let root: string;
+  let documents: SearchDocument[];
+  let parts: SearchParts;
+  let report: SearchReport;
+  let inParts: BuiltIndex;
+  let whole: BuiltIndex;
+  const cacheDir = () => path.join(root, "cache");
+
+  /** Which part holds a date, by the ranges parts.json gives. */
+  const partOf = (date: string): number => parts.parts.findIndex((part) => part.from <= date && date <= part.to);
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "dotlog-search-parts-"));
+    const files = (await readdir(CORPUS)).filter((file) => file.endsWith(".txt")).map((file) => path.join(CORPUS, file));
+    const timeline = await loadTimeline([SEED, ...files]);
+    documents = entryDocuments(timeline.entries, timeline.tags);
+    report = await writeSearchIndex({ outDir: path.join(root, "parts"), documents, cacheDir: cacheDir(), partSizes: SIZES });
+    parts = JSON.parse(await readFile(path.join(report.outputPath, "parts.json"), "utf8")) as SearchParts;
+    inParts = await openBuiltIndex(report.outputPath);
+    whole = await openBuiltIndex((await writeSearchIndex({ outDir: path.join(root, "whole"), documents, partSizes: WHOLE })).outputPath);
+  });
+
+  afterAll(async () => {
+    await inParts?.destroy();
+    await whole?.destroy();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it("writes the oldest part as the bundle and the others as indexes alone, listed oldest first", async () => {
+    expect(report.errors).toEqual([]);
+    expect(report.records).toBe(documents.length);
+    expect(report.parts.total).toBeGreaterThan(2);
+    expect(report.parts).toEqual({ total: parts.parts.length, indexed: parts.parts.length, cached: 0 });
+    expect([inParts.parts, whole.parts]).toEqual([parts.parts.length, 1]);
+    expect(parts.parts[0]!.path).toBe("");
+    expect(parts.parts.reduce((sum, part) => sum + part.records, 0)).toBe(documents.length);
+    for (const [i, part] of parts.parts.entries()) {
+      expect(part.from <= part.to).toBe(true);
+      if (i > 0) expect(parts.parts[i - 1]!.to < part.from).toBe(true);
+      if (i === 0) continue;
+      expect(part.path).toMatch(/^parts\/[0-9a-f]+\/$/);
+      const files = (await readdir(path.join(report.outputPath, part.path))).map((file) => file.replace(/^pagefind\..*\.pf_meta$/, "<meta>"));
+      expect(files.sort()).toEqual(["<meta>", "filter", "fragment", "index", "pagefind-entry.json"]);
+    }
+    const top = await readdir(report.outputPath);
+    expect(top).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "merged-search.js", "parts.json"]));
+    expect(top.filter((file) => file.endsWith(".pf_meta"))).toHaveLength(1);
+  });
+
+  it.each(["libvirt", "gdb", "kernel", "mount", "virsh", "统计信息", "的", "GTD"])("finds the same entries for %s as one index does", async (query) => {
+    const found = (await inParts.search(query)).map((hit) => hit.url).sort();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toEqual((await whole.search(query)).map((hit) => hit.url).sort());
+  });
+
+  it.each([
+    ["rpcbind", "2012-11-07T14:59"],
+    ["统计信息", "2012-11-05T11:17"],
+    ["xendev", "2012-11-05T11:17"],
+  ])("ranks %s's best match (%s) first across parts", async (query, date) => {
+    expect((await inParts.search(query))[0]?.date).toBe(date);
+  });
+
+  it.each(["desc", "asc"] as const)("sorts by date across parts (%s), as one index does", async (direction) => {
+    for (const query of ["libvirt", "gdb", "kernel", "的"]) {
+      const dates = (await inParts.search(query, { sort: { date: direction } })).map((hit) => hit.date);
+      // The query's hits lie in several parts, or this would test one part's own sort.
+      expect(new Set(dates.map(partOf)).size).toBeGreaterThan(1);
+      const sorted = [...dates].sort();
+      expect(dates).toEqual(direction === "asc" ? sorted : sorted.reverse());
+      expect(dates).toEqual((await whole.search(query, { sort: { date: direction } })).map((hit) => hit.date));
+    }
+  });
+
+  it("answers no part with pages that only hold the start of a query word", async () => {
+    // No 2007 entry has "libvirt", but many have "lib": Pagefind alone would answer with them.
+    expect(partOf((await inParts.search("lib"))[0]?.date ?? "")).toBeGreaterThanOrEqual(0);
+    const hits = await inParts.search("libvirt");
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.filter((hit) => hit.date.startsWith("2007"))).toEqual([]);
+    expect(await inParts.search("libvirt", { filters: { year: "2007" } })).toEqual([]);
+  });
+
+  it("lists a tag's entries newest first across parts with no words typed", async () => {
+    const tag = "Linux";
+    const dates = (await inParts.search(null, { filters: { tag }, sort: { date: "desc" } })).map((hit) => hit.date);
+    expect(new Set(dates.map(partOf)).size).toBeGreaterThan(1);
+    expect(dates).toEqual((await whole.search(null, { filters: { tag }, sort: { date: "desc" } })).map((hit) => hit.date));
+  });
+
+  it("counts each tag and year over every part, and shows no part filter", async () => {
+    const counts = await inParts.filters();
+    expect(counts).toEqual(await whole.filters());
+    expect(Object.keys(counts).sort()).toEqual(["kind", "tag", "year"]);
+    expect(Object.values(counts["year"]!).reduce((sum, n) => sum + n, 0)).toBe(documents.length);
+  });
+
+  it("narrows by a tag across parts", async () => {
+    const hits = await inParts.search("xen", { filters: { tag: "libvirt" } });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((hit) => hit.filters.tag?.includes("libvirt"))).toBe(true);
+    expect(hits.map((hit) => hit.url).sort()).toEqual((await whole.search("xen", { filters: { tag: "libvirt" } })).map((hit) => hit.url).sort());
+  });
+
+  it("takes unchanged parts from the cache and indexes only the part an appended or edited entry is in", async () => {
+    const outDir = path.join(root, "rebuilt");
+    const total = report.parts.total;
+    const again = await writeSearchIndex({ outDir, documents, cacheDir: cacheDir(), partSizes: SIZES });
+    expect([again.cached, again.parts]).toEqual([true, { total, indexed: 0, cached: total }]);
+    expect(again.records).toBe(documents.length);
+
+    const newest = [...documents].sort(byDate).at(-1)!;
+    const appended = postDocument({ url: "/blog/appended/", title: "appended", date: `${newest.date.slice(0, 14)}59`, tags: [{ name: "nfs" }], text: "rcrpcbind restart after zypper up" });
+    const withAppended = [...documents, appended];
+    const append = await writeSearchIndex({ outDir, documents: withAppended, cacheDir: cacheDir(), partSizes: SIZES });
+    expect([append.cached, append.parts]).toEqual([false, { total, indexed: 1, cached: total - 1 }]);
+    expect((await readdir(cacheDir())).filter((name) => name.startsWith("part-"))).toHaveLength(total);
+    const index = await openBuiltIndex(append.outputPath);
+    try {
+      expect((await index.search("rcrpcbind")).map((hit) => hit.url)).toContain("/blog/appended/");
+      expect((await index.search("zypper", { sort: { date: "desc" } }))[0]?.url).toBe("/blog/appended/");
+    } finally {
+      await index.destroy();
+    }
+
+    const sorted = [...withAppended].sort(byDate);
+    const middle = sorted[Math.floor(sorted.length / 3)]!;
+    const edited = withAppended.map((document) => (document === middle ? { ...document, text: `${document.text}\nqemu-img convert` } : document));
+    const edit = await writeSearchIndex({ outDir, documents: edited, cacheDir: cacheDir(), partSizes: SIZES });
+    expect(edit.parts).toEqual({ total, indexed: 1, cached: total - 1 });
   });
 });

@@ -1,13 +1,20 @@
 // Search documents → a Pagefind index in `<outDir>/pagefind/`, with Pagefind's Node API in
 // this process: records are fed as they are (no HTML to re-parse), so only entry pages and
 // posts are ever indexed — never the day, month, tag or home pages that repeat them.
+//
+// The records are cut into parts (index-parts.ts), each its own Pagefind index, cached by a
+// hash of its records: appending an entry re-indexes the newest part only. The oldest part is
+// the bundle at `pagefind/` (Pagefind's script, worker and WASM with it); each newer part is
+// an index alone in `pagefind/parts/<key>/`; `pagefind/parts.json` lists them in date order
+// and `pagefind/merged-search.js` merges them in the browser.
 
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { close, createIndex } from "pagefind";
 import type { SearchDocument } from "./documents.ts";
+import { partitionRecords, type PartSizes } from "./index-parts.ts";
 
 /**
  * Pagefind splits an index by language and a browser searches only its page's language.
@@ -17,12 +24,47 @@ import type { SearchDocument } from "./documents.ts";
  */
 export const SEARCH_LANGUAGE = "zh-cn";
 
+/**
+ * Pagefind cuts a word index into chunks of about this many word locations (its default), and
+ * a query fetches one chunk a term from every part. A small index's chunks span far more words
+ * (each word is listed with few pages), so a part's chunks are made smaller in proportion to its
+ * records: the recent part's chunk then weighs about what a 10,000-record index's does.
+ * Pagefind 1.6 takes the size only from its environment, as an unstable setting.
+ */
+const DEFAULT_CHUNK_SIZE = 20_000;
+const CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
+
+export function chunkSizeFor(records: number): number {
+  return Math.max(500, Math.min(DEFAULT_CHUNK_SIZE, Math.round((DEFAULT_CHUNK_SIZE * records) / 10_000)));
+}
+
+/** The list of parts the browser reads, beside the oldest part's bundle. */
+export const PARTS_FILE = "parts.json";
+/** The browser side of the parts, copied beside Pagefind's own script. */
+export const MERGED_SEARCH_FILE = "merged-search.js";
+const mergedSearchSource = fileURLToPath(new URL("./merged-search.js", import.meta.url));
+
+export interface SearchPartInfo {
+  /** The part's folder relative to `pagefind/`: `""` for the oldest, `parts/<key>/` for the others. */
+  path: string;
+  /** Dates of its oldest and newest record. */
+  from: string;
+  to: string;
+  records: number;
+}
+
+export interface SearchParts {
+  parts: SearchPartInfo[];
+}
+
 export interface SearchReport {
   /** `<outDir>/pagefind` */
   outputPath: string;
   records: number;
-  /** True when the bundle was copied from the cache: the documents had not changed. */
+  /** True when every part was linked from the cache: the documents had not changed. */
   cached: boolean;
+  /** How many parts the index has, and how many of them Pagefind indexed or the cache gave. */
+  parts: { total: number; indexed: number; cached: number };
   /** Problems Pagefind reported for single records; the index is written without them. */
   errors: string[];
   ms: number;
@@ -32,10 +74,12 @@ export interface WriteSearchIndexOptions {
   outDir: string;
   documents: readonly SearchDocument[];
   /**
-   * A folder for the last bundle written, keyed by a hash of the records and Pagefind's
-   * version: a rebuild whose documents have not changed copies it instead of indexing again.
+   * A folder for the parts of the last index written, each keyed by a hash of its records and
+   * Pagefind's version: a part whose records have not changed is linked instead of indexed.
    */
   cacheDir?: string;
+  /** Where the records are cut into parts (tests use small ones); PART_SIZES by default. */
+  partSizes?: PartSizes;
 }
 
 // One index at a time: Pagefind runs as one shared child process, and closing it after one
@@ -48,23 +92,106 @@ export function writeSearchIndex(options: WriteSearchIndexOptions): Promise<Sear
   return run;
 }
 
-async function writeOnce({ outDir, documents, cacheDir }: WriteSearchIndexOptions): Promise<SearchReport> {
+type SearchRecord = ReturnType<typeof toRecord>;
+
+interface Part {
+  key: string;
+  records: SearchRecord[];
+  /** Where it goes in the new bundle, relative to `pagefind/`. */
+  path: string;
+}
+
+async function writeOnce({ outDir, documents, cacheDir, partSizes }: WriteSearchIndexOptions): Promise<SearchReport> {
   const started = performance.now();
   const outputPath = path.join(outDir, "pagefind");
   // Written beside the old bundle and swapped in, so a rebuild under the dev server leaves no
   // fragment of an entry that is gone (or no longer published) and no window without an index.
   const fresh = path.join(outDir, `.pagefind-${process.pid}`);
-  await rm(fresh, { recursive: true, force: true });
-  const records = documents.map(toRecord);
-  const cached = cacheDir ? path.join(cacheDir, `search-${await bundleKey(records)}`) : null;
-  // Another build sharing the cache folder may replace the bundle while it is being linked:
-  // then this build indexes as if there were no cache.
-  if (cached && (await isBundle(cached)) && (await linkTree(cached, fresh).then(() => true, () => false))) {
+  // Parts Pagefind writes go here whole first (the cache keeps them whole).
+  const work = `${fresh}.parts`;
+  await Promise.all([rm(fresh, { recursive: true, force: true }), rm(work, { recursive: true, force: true })]);
+  const version = await pagefindVersion();
+  const parts: Part[] = partitionRecords(documents, partSizes).map((group, i) => {
+    const records = group.map(toRecord);
+    const key = partKey(version, chunkSizeFor(records.length), records);
+    return { key, records, path: i === 0 ? "" : `parts/${key}/` };
+  });
+
+  const errors: string[] = [];
+  let records = 0;
+  let indexed = 0;
+  try {
+    await mkdir(fresh, { recursive: true });
+    const toIndex: Part[] = [];
+    // Another build sharing the cache folder may replace a part while it is being linked:
+    // then this build indexes that part as if there were no cache.
+    for (const part of parts) {
+      const cached = cacheDir ? path.join(cacheDir, `part-${part.key}`) : null;
+      if (cached && (await isBundle(cached)) && (await placePart(cached, fresh, part).then(() => true, () => false))) {
+        records += part.records.length;
+      } else {
+        toIndex.push(part);
+      }
+    }
+    if (toIndex.length > 0) {
+      try {
+        for (const part of toIndex) {
+          const bundle = path.join(work, part.key);
+          const result = await indexPart(part.records, bundle);
+          records += result.indexed;
+          errors.push(...result.errors);
+          indexed++;
+          if (cacheDir && result.errors.length === 0) await keepInCache(bundle, path.join(cacheDir, `part-${part.key}`));
+          await placePart(bundle, fresh, part);
+        }
+      } finally {
+        // The Pagefind binary is a child process: leaving it running keeps Node from exiting.
+        await close();
+        serviceChunkSize = null;
+      }
+    }
+    await writeFile(path.join(fresh, PARTS_FILE), `${JSON.stringify(partsList(parts))}\n`);
+    await copyFile(mergedSearchSource, path.join(fresh, MERGED_SEARCH_FILE));
+    if (cacheDir) await forgetOtherParts(cacheDir, new Set(parts.map((part) => `part-${part.key}`)));
     await swapIn(fresh, outputPath);
-    return { outputPath, records: records.length, cached: true, errors: [], ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
-  await rm(fresh, { recursive: true, force: true });
-  const created = await createIndex({ forceLanguage: SEARCH_LANGUAGE });
+  const cachedParts = parts.length - indexed;
+  return {
+    outputPath,
+    records,
+    cached: indexed === 0,
+    parts: { total: parts.length, indexed, cached: cachedParts },
+    errors,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+// The chunk size the running Pagefind service was started with (null: none running).
+let serviceChunkSize: number | null = null;
+
+/** A new Pagefind index, from a service started with the chunk size this part needs. */
+async function createPartIndex(chunkSize: number): ReturnType<typeof createIndex> {
+  if (serviceChunkSize !== chunkSize) await close();
+  const previous = process.env[CHUNK_SIZE_VARIABLE];
+  process.env[CHUNK_SIZE_VARIABLE] = String(chunkSize);
+  try {
+    // The service (a child process) starts on the first call and reads its environment then.
+    return await createIndex({ forceLanguage: SEARCH_LANGUAGE });
+  } finally {
+    serviceChunkSize = chunkSize;
+    if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
+    else process.env[CHUNK_SIZE_VARIABLE] = previous;
+  }
+}
+
+/** One part through Pagefind into `bundle`, a folder of its own. */
+async function indexPart(records: readonly SearchRecord[], bundle: string): Promise<{ indexed: number; errors: string[] }> {
+  const created = await createPartIndex(chunkSizeFor(records.length));
   const index = created.index;
   if (!index) throw new Error(`Pagefind could not create an index: ${created.errors.join("; ")}`);
   try {
@@ -76,28 +203,40 @@ async function writeOnce({ outDir, documents, cacheDir }: WriteSearchIndexOption
       if (response.errors.length > 0) errors.push(`${records[i]!.url}: ${response.errors.join("; ")}`);
       else indexed++;
     });
-    const written = await index.writeFiles({ outputPath: fresh });
+    const written = await index.writeFiles({ outputPath: bundle });
     errors.push(...written.errors);
-    await removeUnusedUi(fresh);
-    if (cached && errors.length === 0) await keepInCache(fresh, cached);
-    await swapIn(fresh, outputPath);
-    return { outputPath, records: indexed, cached: false, errors, ms: Math.round(performance.now() - started) };
-  } catch (error) {
-    await rm(fresh, { recursive: true, force: true });
-    throw error;
+    await removeUnusedUi(bundle);
+    return { indexed, errors };
   } finally {
     await index.deleteIndex();
-    // The Pagefind binary is a child process: leaving it running keeps Node from exiting.
-    await close();
   }
+}
+
+function partsList(parts: readonly Part[]): SearchParts {
+  return {
+    parts: parts.map((part) => ({
+      path: part.path,
+      from: part.records[0]!.sort.date,
+      to: part.records.at(-1)!.sort.date,
+      records: part.records.length,
+    })),
+  };
 }
 
 // Pagefind writes its own three search UIs and a highlighter beside the search library; the
 // search page uses the library alone (templates/assets/search.js), so they are not published.
 const UNUSED_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+// A newer part is searched by the oldest part's script and WASM: it needs its index files only.
+const INDEX_ONLY = (name: string): boolean => name === "pagefind-entry.json" || name.endsWith(".pf_meta") || ["index", "filter", "fragment"].includes(name);
 
 async function removeUnusedUi(bundle: string): Promise<void> {
   for (const name of await readdir(bundle)) if (UNUSED_UI.test(name)) await rm(path.join(bundle, name));
+}
+
+/** A part's bundle linked into the new index: the oldest whole, the others their index files. */
+async function placePart(bundle: string, fresh: string, part: Part): Promise<void> {
+  if (part.path === "") await linkTree(bundle, fresh);
+  else await linkTree(bundle, path.join(fresh, part.path), INDEX_ONLY);
 }
 
 async function swapIn(fresh: string, outputPath: string): Promise<void> {
@@ -105,12 +244,12 @@ async function swapIn(fresh: string, outputPath: string): Promise<void> {
   await rename(fresh, outputPath);
 }
 
-// What decides the bundle: the records as sent, the forced language and Pagefind's version.
-async function bundleKey(records: readonly ReturnType<typeof toRecord>[]): Promise<string> {
+// What decides a part: its records as sent, the forced language, the chunk size and Pagefind's version.
+function partKey(version: string, chunkSize: number, records: readonly SearchRecord[]): string {
   const hash = createHash("sha256");
-  hash.update(`${await pagefindVersion()}\0${SEARCH_LANGUAGE}\0`);
+  hash.update(`${version}\0${SEARCH_LANGUAGE}\0${chunkSize}\0`);
   for (const record of records) hash.update(JSON.stringify(record)).update("\0");
-  return hash.digest("hex").slice(0, 32);
+  return hash.digest("hex").slice(0, 24);
 }
 
 async function pagefindVersion(): Promise<string> {
@@ -132,28 +271,44 @@ async function isBundle(dir: string): Promise<boolean> {
   }
 }
 
-/** The cache keeps one bundle: the last one written. Copied in whole, then renamed. */
+/** A part kept in the cache: copied in whole beside its place, then renamed into it. */
 async function keepInCache(bundle: string, cached: string): Promise<void> {
-  const cacheDir = path.dirname(cached);
-  const names = await readdir(cacheDir).catch(() => [] as string[]);
-  for (const name of names) if (name.startsWith("search-")) await rm(path.join(cacheDir, name), { recursive: true, force: true });
   const partial = `${cached}.partial-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
   await linkTree(bundle, partial);
-  await rename(partial, cached);
+  // A damaged copy (this build did not use it) is replaced; one a build sharing the cache has
+  // just put there is kept.
+  if (!(await isBundle(cached))) await rm(cached, { recursive: true, force: true });
+  await rename(partial, cached).catch(() => rm(partial, { recursive: true, force: true }));
+}
+
+/**
+ * The cache keeps the parts of the last index written, and nothing else (the one-bundle cache
+ * of earlier versions, `search-*`, goes too), so it cannot grow without bound.
+ */
+async function forgetOtherParts(cacheDir: string, keep: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (keep.has(name) || name.includes(".partial-")) continue;
+    if (name.startsWith("part-") || name.startsWith("search-")) await rm(path.join(cacheDir, name), { recursive: true, force: true });
+  }
 }
 
 /**
  * A copy of a folder made of hard links: a bundle's files are never changed in place (a new
  * bundle replaces the folder), so the cache and the site can share them. Copies across disks.
  */
-async function linkTree(from: string, to: string): Promise<void> {
+async function linkTree(from: string, to: string, include: (name: string) => boolean = () => true): Promise<void> {
   await mkdir(to, { recursive: true });
-  for (const item of await readdir(from, { withFileTypes: true })) {
-    const source = path.join(from, item.name);
-    const target = path.join(to, item.name);
-    if (item.isDirectory()) await linkTree(source, target);
-    else await link(source, target).catch(() => copyFile(source, target));
-  }
+  const items = (await readdir(from, { withFileTypes: true })).filter((item) => include(item.name));
+  await Promise.all(
+    items.map(async (item) => {
+      const source = path.join(from, item.name);
+      const target = path.join(to, item.name);
+      if (item.isDirectory()) await linkTree(source, target);
+      else await link(source, target).catch(() => copyFile(source, target));
+    }),
+  );
 }
 
 function toRecord(document: SearchDocument) {

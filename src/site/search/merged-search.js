@@ -1,0 +1,82 @@
+// The search index's parts (index-parts.ts) searched as one, in the browser and in Node's
+// tests alike: copied beside Pagefind's script as `pagefind/merged-search.js`.
+//
+// The oldest part is Pagefind's own bundle (it loads the script, the worker and the WASM, once);
+// each newer part is added with Pagefind's `mergeIndex`, which fetches its entry and meta files
+// and then, for each query, one word chunk of it. Pagefind merges what it can:
+// - filter lists and their counts are summed over the parts;
+// - relevance: the results of all parts are sorted by their scores (each part scores with its
+//   own word statistics, so large parts keep scores close to one index's);
+// - but a sort (`date`) is applied within each part, and its "score" is then a rank in that
+//   part, so merged results would interleave the parts. Parts never share a date and are listed
+//   oldest first, so a sorted search runs once per part (a filter on the part, added to every
+//   part's pages as a synthetic filter) and takes the parts in the sort's order;
+// - and a word an index does not hold is matched by the longest word it holds that starts the
+//   query word ("libvirt" by "lib"). One index does that only when no page has the word; a part
+//   does it whenever its own pages lack it, and would answer with pages that do not match. So a
+//   part is left out of a search when another part holds a query word and it does not (found
+//   by an exact search for each word, which reads the word chunks the search loads anyway).
+// Plain JavaScript: served as it is, with no build step.
+
+const PART = "dotlog-part";
+
+/**
+ * @param {object} pagefind  the module `pagefind/pagefind.js`, not yet initialised
+ * @param {{ parts: { path: string, from: string, to: string, records: number }[] }} list  `pagefind/parts.json`
+ * @param {{ indexBase: string, options?: Record<string, unknown> }} where  the `pagefind/` folder's
+ *   URL (ending in `/`), and Pagefind options for every part (`baseUrl`, `basePath`)
+ */
+export async function openMergedSearch(pagefind, list, { indexBase, options = {} }) {
+  const parts = [...list.parts].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const primary = parts.findIndex((part) => part.path === "");
+  if (primary !== 0) throw new Error("the search index's oldest part is not its main bundle");
+  const merged = parts.length > 1;
+  await pagefind.options({ ...options, ...(merged ? { mergeFilter: { [PART]: "0" } } : {}) });
+  await pagefind.init();
+  const { basePath: _basePath, ...partOptions } = options;
+  await Promise.all(
+    parts.slice(1).map((part, i) => pagefind.mergeIndex(`${indexBase}${part.path}`, { ...partOptions, mergeFilter: { [PART]: String(i + 1) } })),
+  );
+
+  const every = parts.map((_, i) => i);
+
+  /** Results of every part, best first, or in the sort's order across parts. */
+  async function search(term, { filters = {}, sort } = {}) {
+    const direction = sort ? Object.values(sort)[0] : undefined;
+    if (!merged) return (await pagefind.search(term, { filters, ...(sort ? { sort } : {}) })).results;
+    const holding = term === null ? every : await partsHolding(term);
+    if (!direction) {
+      const narrowed = holding.length === parts.length ? filters : { ...filters, [PART]: { any: holding.map(String) } };
+      return (await pagefind.search(term, { filters: narrowed })).results;
+    }
+    const order = direction === "desc" ? [...holding].reverse() : holding;
+    const found = await Promise.all(order.map((i) => pagefind.search(term, { filters: { ...filters, [PART]: String(i) }, sort })));
+    return found.flatMap((response) => response.results);
+  }
+
+  /** The parts that may answer `term`: those holding each of its words, where any part does. */
+  async function partsHolding(term) {
+    if (/^\s*".+"\s*$/.test(term)) return every;
+    const words = term.replaceAll('"', " ").split(/\s+/).filter((word) => word !== "");
+    const holders = await Promise.all(
+      words.map(async (word) => {
+        const counts = (await pagefind.search(`"${word}"`, {})).filters?.[PART] ?? {};
+        return every.filter((i) => (counts[String(i)] ?? 0) > 0);
+      }),
+    );
+    return every.filter((i) => holders.every((held) => held.length === 0 || held.includes(i)));
+  }
+
+  return {
+    parts: parts.length,
+    search,
+    /** Loads what a search will need (Pagefind's preload) without running it. */
+    preload: (term, { filters = {} } = {}) => pagefind.preload(term, { filters }),
+    /** Every filter value with its count over all parts; the part filter is not one a reader sees. */
+    async filters() {
+      const { [PART]: _part, ...rest } = await pagefind.filters();
+      return rest;
+    },
+    destroy: () => pagefind.destroy(),
+  };
+}
