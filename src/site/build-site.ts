@@ -16,6 +16,7 @@ import type { BuildSummary, Progress } from "./report.ts";
 import { searchDocuments, type SearchDocument } from "./search/documents.ts";
 import { writeSearchIndexInWorker } from "./search/index-in-worker.ts";
 import type { SearchReport } from "./search/write-search-index.ts";
+import { collectGarbage } from "./collect-garbage.ts";
 import { incrementalPages } from "./incremental/index.ts";
 import { allPages, inBatches, type PageSelection } from "./pages/page-sets.ts";
 import type { SiteData } from "./site-data.ts";
@@ -167,6 +168,7 @@ async function runEleventy(build: DotlogBuild & { progress: Progress }, outDir: 
     const [, templates] = await eleventy.write();
     for (const t of templates) if (typeof t.outputPath === "string" && t.outputPath.endsWith(".html")) pages.add(t.outputPath);
     if (!moreBatches()) break;
+    collectGarbage();
     await eleventy.restart();
     await eleventy.init();
   }
