@@ -62,7 +62,9 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
   // Pagefind (a child process, fed from a worker thread) indexes on the second core while
   // Eleventy writes the pages: the search documents are known as soon as the data stage is done.
   let indexing: Promise<SearchReport> | undefined;
-  let documents: SearchDocument[] = [];
+  // Counted, not kept: the documents' text is the worker's once sent.
+  let records = 0;
+  let posts = 0;
   // With a cache, pages whose inputs have not changed since the last build are kept from it.
   const incremental = cacheDir ? await incrementalPages({ cacheDir: pagesCacheDir(cacheDir), outDir }) : null;
   try {
@@ -71,7 +73,9 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     let batches: PageSelection[] | undefined;
     const onData = async (data: SiteData, options: SiteOptions): Promise<PageSelection> => {
       if (!batches) {
-        documents = siteSearchDocuments(data);
+        const documents = siteSearchDocuments(data);
+        records = documents.length;
+        posts = documents.filter((document) => document.kind === "post").length;
         indexing = writeSearchIndexInWorker({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
         indexing.catch(() => {}); // awaited below; a failure of Eleventy first must not leave it unhandled
         const selection = (await incremental?.select(data.pages, options)) ?? allPages(data.pages);
@@ -88,10 +92,10 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     if (timeline.files.length === 0 && !timeline.warnings.some((w) => w.code === "unreadable")) {
       throw new UserError(`no log files in ${contentDir} (looked for ${options.logs.pattern.join(", ")})`);
     }
-    progress("indexing", 0, documents.length);
+    progress("indexing", 0, records);
     if (!indexing) throw new Error("the dotlog plugin did not hand over its data");
     const search = await indexing;
-    progress("indexing", documents.length, documents.length);
+    progress("indexing", records, records);
     if (incremental) await incremental.commit(staging, (dir) => swapIn(dir, outDir));
     else await swapIn(staging, outDir);
     const kept = incremental?.kept() ?? [];
@@ -108,7 +112,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       published: published.entries.length,
       tags: timeline.tags.size,
       publishedTags: published.tags.size,
-      posts: documents.filter((document) => document.kind === "post").length,
+      posts,
       pages: pages + kept.filter((file) => file.endsWith(".html")).length,
       pagesKept: kept.length,
       searchRecords: search.records,
