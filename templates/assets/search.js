@@ -24,14 +24,41 @@ const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 const more = document.querySelector("[data-search-more]");
 
+// The merged index once loaded; `ready` settles with it, or with null if it could not be loaded.
 let index = null;
+let ready = Promise.resolve(null);
 let current = { hits: [], shown: 0, query: "" };
 let generation = 0;
+const UNAVAILABLE = "Search is not available: the search index could not be loaded.";
 
 if (form && input && status && list && more) start();
 
 async function start() {
   readUrl();
+  // A reader may type and press Enter before the index has loaded: the handlers are there from
+  // the start and wait for it, so the form never reloads the page instead.
+  ready = openIndex();
+  input.addEventListener("input", () => run({ debounce: true }));
+  for (const select of [tagSelect, yearSelect, sortSelect]) select?.addEventListener("change", () => run());
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  more.addEventListener("click", () => showMore({ focusFirstNew: true }));
+  form.addEventListener("keydown", onFormKey);
+  list.addEventListener("keydown", onListKey);
+  index = await ready;
+  if (!index) return;
+  form.querySelector("[data-search-filters]")?.removeAttribute("hidden");
+  // The tag and year lists are loaded when a reader reaches for them, not with every search:
+  // on a large log they weigh more than the query itself.
+  for (const select of [tagSelect, yearSelect]) {
+    for (const type of ["focus", "pointerdown"]) select?.addEventListener(type, loadFilters, { once: true });
+  }
+  if (generation === 0) await run({ keepUrl: true });
+}
+
+async function openIndex() {
   try {
     const [pagefind, merged, parts] = await Promise.all([
       import(new URL("pagefind.js", indexBase).href),
@@ -41,28 +68,12 @@ async function start() {
         return response.json();
       }),
     ]);
-    index = await merged.openMergedSearch(pagefind, parts, { indexBase: indexBase.pathname, options: { baseUrl: siteRoot.pathname } });
+    return await merged.openMergedSearch(pagefind, parts, { indexBase: indexBase.pathname, options: { baseUrl: siteRoot.pathname } });
   } catch (error) {
-    say("Search is not available: the search index could not be loaded.");
+    say(UNAVAILABLE);
     console.error(error);
-    return;
+    return null;
   }
-  form.querySelector("[data-search-filters]")?.removeAttribute("hidden");
-  input.addEventListener("input", () => run({ debounce: true }));
-  for (const select of [tagSelect, yearSelect, sortSelect]) select?.addEventListener("change", () => run());
-  // The tag and year lists are loaded when a reader reaches for them, not with every search:
-  // on a large log they weigh more than the query itself.
-  for (const select of [tagSelect, yearSelect]) {
-    for (const type of ["focus", "pointerdown"]) select?.addEventListener(type, loadFilters, { once: true });
-  }
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    run();
-  });
-  more.addEventListener("click", () => showMore({ focusFirstNew: true }));
-  form.addEventListener("keydown", onFormKey);
-  list.addEventListener("keydown", onListKey);
-  await run({ keepUrl: true });
 }
 
 function readUrl() {
@@ -116,15 +127,18 @@ async function run({ debounce = false, keepUrl = false } = {}) {
     return;
   }
   say("Searching…");
+  const search = index ?? (await ready);
+  if (mine !== generation) return;
+  if (!search) return say(UNAVAILABLE);
   const options = { filters, ...(sort ? { sort } : query === "" ? { sort: { date: "desc" } } : {}) };
   const term = query === "" ? null : query;
   if (debounce) {
     // Typing: the index chunks load while the reader types; the search runs once they pause.
-    index.preload(term, options).catch(() => {});
+    search.preload(term, options).catch(() => {});
     await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
     if (mine !== generation) return;
   }
-  const hits = await index.search(term, options);
+  const hits = await search.search(term, options);
   if (mine !== generation) return;
   current = { hits, shown: 0, query };
   list.replaceChildren();

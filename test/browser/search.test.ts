@@ -2,13 +2,16 @@
 // served with a strict CSP, searched from the header of the home page, from `/search/?q=`,
 // by keyboard alone, and checked with axe-core in light and dark.
 
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeCorpus } from "../../scripts/make-corpus.ts";
 import { buildSite } from "../../src/site/build-site.ts";
+import { openBuiltIndex } from "../../src/site/search/open-built-index.ts";
+import type { SearchParts } from "../../src/site/search/write-search-index.ts";
 import { launchChromium, STRICT_CSP } from "./browser.ts";
 import { startStaticServer, type StaticServer } from "./static-server.ts";
 
@@ -217,5 +220,117 @@ describe("search on a site under a path prefix", () => {
     await link.click();
     await page.waitForURL(`${server.origin}/notes${ENTRY.rpcbind.url}`);
     await context.close();
+  });
+});
+
+describe("search over an index in parts", () => {
+  // 1,000 entries of the seed and corpus logs repeated with shifted years: the build writes the
+  // index as a sealed part and a recent one, merged by the search page.
+  let root: string;
+  let outDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+  let parts: SearchParts;
+  const errors: string[] = [];
+  const fetched: string[] = [];
+  const partOf = (date: string): number => parts.parts.findIndex((part) => part.from <= date && date <= part.to);
+
+  async function open(pathname: string): Promise<Page> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+    page.on("response", (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    });
+    page.on("requestfinished", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(server.origin + pathname);
+    await page.locator(".search-result-title a").first().waitFor();
+    return page;
+  }
+
+  /** Every result's date, once "Show more results" has shown them all. */
+  async function allDates(page: Page): Promise<string[]> {
+    const more = page.getByRole("button", { name: "Show more results" });
+    for (let i = 0; i < 50 && (await more.isVisible()); i++) {
+      const shown = await page.locator(".search-result").count();
+      await more.click();
+      await expect.poll(() => page.locator(".search-result").count()).toBeGreaterThan(shown);
+    }
+    return page.locator(".search-result time").evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
+  }
+
+  async function resultCount(page: Page): Promise<number> {
+    const status = (await page.locator("[data-search-status]").textContent()) ?? "";
+    return Number(/^([\d,]+) results?/.exec(status)?.[1]?.replace(/,/g, "") ?? Number.NaN);
+  }
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "dotlog-browser-parts-"));
+    const contentDir = path.join(root, "content");
+    outDir = path.join(root, "site");
+    await makeCorpus(1000, contentDir);
+    await buildSite({ contentDir, outDir });
+    parts = JSON.parse(await readFile(path.join(outDir, "pagefind", "parts.json"), "utf8")) as SearchParts;
+    server = await startStaticServer({ root: outDir, headers: { "content-security-policy": STRICT_CSP } });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it("is an index in two parts", () => {
+    expect(parts.parts).toHaveLength(2);
+  });
+
+  it.each(["newest", "oldest"] as const)("lists hits from both parts in date order (%s first)", async (sort) => {
+    const page = await open(`/search/?q=rpcbind&sort=${sort}`);
+    const dates = await allDates(page);
+    expect(dates).toHaveLength(await resultCount(page));
+    expect(new Set(dates.map(partOf))).toEqual(new Set([0, 1]));
+    const ordered = [...dates].sort();
+    expect(dates).toEqual(sort === "oldest" ? ordered : ordered.reverse());
+  });
+
+  it("ranks the best match first across parts, in English and in Chinese", async () => {
+    for (const [query, title] of [["rpcbind", "rpcbind"], ["统计信息", "domainBlockStats"]] as const) {
+      const page = await open(`/search/?q=${encodeURIComponent(query)}`);
+      expect(await page.locator(".search-result-title a").first().textContent()).toBe(title);
+      await expect.poll(() => page.locator(".search-result").first().locator("mark").count()).toBeGreaterThan(0);
+    }
+  });
+
+  it("counts a tag over both parts and lists its entries newest first", async () => {
+    const index = await openBuiltIndex(path.join(outDir, "pagefind"));
+    const counted = (await index.filters())["tag"]?.["libvirt"];
+    await index.destroy();
+    const page = await open("/search/?tag=libvirt&sort=newest");
+    expect(await resultCount(page)).toBe(counted);
+    await page.focus("select[name=tag]");
+    await expect.poll(() => page.locator("select[name=tag] option").allTextContents()).toContain("libvirt");
+    expect((await page.locator("select[name=tag] option").allTextContents()).filter((tag) => tag === "libvirt")).toHaveLength(1);
+    const dates = await allDates(page);
+    expect(new Set(dates.map(partOf))).toEqual(new Set([0, 1]));
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("loads Pagefind's script, worker and WebAssembly once for a page, and each part's meta once", async () => {
+    const before = fetched.length;
+    const page = await open("/search/?q=libvirt");
+    await page.waitForLoadState("networkidle");
+    const mine = fetched.slice(before);
+    const count = (pattern: RegExp) => mine.filter((file) => pattern.test(file)).length;
+    expect([count(/\/pagefind\.js$/), count(/\/pagefind-worker\.js$/), count(/\.pagefind$/)]).toEqual([1, 1, 1]);
+    expect(count(/\.pf_meta$/)).toBe(2);
+    expect(mine.filter((file) => file.startsWith("/pagefind/parts/") && /\.(js|pagefind)$/.test(file))).toEqual([]);
+  });
+
+  it("reports no script error and no Content-Security-Policy violation", () => {
+    expect(errors).toEqual([]);
   });
 });
