@@ -47,7 +47,7 @@ export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): 
     async select(pages, options) {
       identity = await siteIdentity(options);
       inPlace = previous?.identity === identity;
-      if (inPlace) present = new Set(await listSiteFiles(outDir));
+      if (inPlace) present = new Set(listSiteFiles(outDir));
       const planned = planPages(pages, identity, inPlace ? previous!.pages : null);
       plan = writeMissing(pages, planned, new Set(planned.keep.filter((file) => !present.has(file))));
       return plan.write;
@@ -55,7 +55,7 @@ export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): 
     kept: () => (inPlace ? (plan?.keep ?? []) : []),
     async commit(stagingDir, replaceWhole) {
       if (!plan) throw new Error("the incremental build committed before it selected its pages");
-      const written = await listSiteFiles(stagingDir);
+      const written = listSiteFiles(stagingDir);
       const others = written.filter((file) => !(file in plan!.hashes));
       if (inPlace) {
         const now = new Set([...Object.keys(plan.hashes), ...others]);

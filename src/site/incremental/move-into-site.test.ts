@@ -16,12 +16,12 @@ function put(dir: string, file: string, text: string): void {
 }
 
 describe("listSiteFiles", () => {
-  it("lists files with / separators, and the search index once as a folder", async () => {
+  it("lists files with / separators, and the search index once as a folder", () => {
     put(root, "index.html", "home");
     put(root, "2012/11/07/1252-gtd/index.html", "entry");
     put(root, "pagefind/pagefind.js", "js");
     put(root, "pagefind/fragment/a.pf_fragment", "f");
-    expect((await listSiteFiles(root)).sort()).toEqual(["2012/11/07/1252-gtd/index.html", "index.html", "pagefind"]);
+    expect(listSiteFiles(root).sort()).toEqual(["2012/11/07/1252-gtd/index.html", "index.html", "pagefind"]);
   });
 });
 
@@ -38,7 +38,7 @@ describe("moveInto", () => {
     put(staging, "2012/11/07/index.html", "new day");
     put(staging, "2012/11/08/0915-new/index.html", "new entry");
     put(staging, "pagefind/new.pf_meta", "new index");
-    await moveInto(staging, site, await listSiteFiles(staging));
+    await moveInto(staging, site, listSiteFiles(staging));
     expect(readFileSync(path.join(site, "index.html"), "utf8")).toBe("new home");
     expect(readFileSync(path.join(site, "2012/11/07/index.html"), "utf8")).toBe("new day");
     expect(readFileSync(path.join(site, "2012/11/08/0915-new/index.html"), "utf8")).toBe("new entry");
