@@ -8,7 +8,7 @@
 // an index alone in `pagefind/parts/<key>/`; `pagefind/parts.json` lists them in date order
 // and `pagefind/merged-search.js` merges them in the browser.
 
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -106,7 +106,7 @@ async function writeOnce({ outDir, documents, cacheDir, partSizes }: WriteSearch
   const outputPath = path.join(outDir, "pagefind");
   // Written beside the old bundle and swapped in, so a rebuild under the dev server leaves no
   // fragment of an entry that is gone (or no longer published) and no window without an index.
-  const fresh = path.join(outDir, `.pagefind-${process.pid}`);
+  const fresh = path.join(outDir, `.pagefind-${uniqueSuffix()}`);
   // Parts Pagefind writes go here whole first (the cache keeps them whole).
   const work = `${fresh}.parts`;
   await Promise.all([rm(fresh, { recursive: true, force: true }), rm(work, { recursive: true, force: true })]);
@@ -271,9 +271,13 @@ async function isBundle(dir: string): Promise<boolean> {
   }
 }
 
+// Builds in other processes, and other worker threads of this one (each with its own queue),
+// may write the same part or site at once: their temporary folders never share a name.
+const uniqueSuffix = (): string => `${process.pid}-${randomUUID().slice(0, 8)}`;
+
 /** A part kept in the cache: copied in whole beside its place, then renamed into it. */
 async function keepInCache(bundle: string, cached: string): Promise<void> {
-  const partial = `${cached}.partial-${process.pid}`;
+  const partial = `${cached}.partial-${uniqueSuffix()}`;
   await rm(partial, { recursive: true, force: true });
   await linkTree(bundle, partial);
   // A damaged copy (this build did not use it) is replaced; one a build sharing the cache has
