@@ -122,6 +122,10 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
         defaultColor: false,
         colorReplacements: options.colorReplacements,
         tokenizeMaxLineLength: MAX_LINE_LENGTH,
+        // Shiki stops tokenising a line after 500 ms by default and leaves the rest as one
+        // token: a first line that compiles its grammar's patterns on a busy machine came out
+        // coloured differently. No limit: the same code always gives the same HTML.
+        tokenizeTimeLimit: 0,
         transformers: [toClasses],
       });
       stats.shikiMs += performance.now() - started;
