@@ -7,12 +7,13 @@
 //
 //   node --import tsx scripts/bench/search.ts [--entries 10000] [--site <built site>]
 
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page, Request } from "playwright-core";
 import { buildSite } from "../../src/site/build-site.ts";
+import type { SearchParts } from "../../src/site/search/write-search-index.ts";
 import { launchChromium } from "../../test/browser/browser.ts";
 import { startStaticServer, type Compression } from "../../test/browser/static-server.ts";
 import { makeCorpus } from "../make-corpus.ts";
@@ -33,6 +34,8 @@ export interface QueryBytes {
 
 export interface SearchBenchResult {
   entries: number;
+  /** Records in each part of the index, oldest part first. */
+  parts: number[];
   compression: Compression;
   first: QueryBytes;
   later: QueryBytes[];
@@ -68,6 +71,8 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
 }
 
 async function measure(siteDir: string, entries: number, compression: Compression): Promise<SearchBenchResult> {
+  const list = JSON.parse(await readFile(path.join(siteDir, "pagefind", "parts.json"), "utf8")) as SearchParts;
+  const parts = list.parts.map((part) => part.records);
   const server = await startStaticServer({ root: siteDir, compress: [compression] });
   const browser = await launchChromium();
   try {
@@ -89,7 +94,7 @@ async function measure(siteDir: string, entries: number, compression: Compressio
       later.push(await sum(query, requests.splice(0), server.origin));
     }
     await context.close();
-    return { entries, compression, first, later };
+    return { entries, parts, compression, first, later };
   } finally {
     await browser.close();
     await server.close();
@@ -135,7 +140,8 @@ export function formatSearchBench(results: SearchBenchResult[]): string[] {
   for (const result of results) {
     const verdict = (bytes: number, target: number) => (bytes <= target ? "ok" : `OVER the ${kb(target)} target`);
     const parts = (q: QueryBytes) => Object.entries(q.byKind).map(([kind, bytes]) => `${kind} ${kb(bytes)}`).join(", ");
-    lines.push(`search payload, ${result.entries.toLocaleString("en")} entries, ${result.compression}:`);
+    const index = `${result.parts.length} ${result.parts.length === 1 ? "part" : "parts"} (${result.parts.map((n) => n.toLocaleString("en")).join(" + ")} records)`;
+    lines.push(`search payload, ${result.entries.toLocaleString("en")} entries, index in ${index}, ${result.compression}:`);
     lines.push(`  first query  ${result.first.query.padEnd(18)} ${kb(result.first.bytes).padStart(9)} in ${result.first.requests} requests (${parts(result.first)}) — ${verdict(result.first.bytes, SEARCH_TARGETS.firstQueryBytes)}`);
     for (const query of result.later) {
       lines.push(`  later query  ${query.query.padEnd(18)} ${kb(query.bytes).padStart(9)} in ${query.requests} requests (${parts(query)}) — ${verdict(query.bytes, SEARCH_TARGETS.laterQueryBytes)}`);
