@@ -10,7 +10,7 @@ import { loadTimeline, type Timeline } from "../../log/index.ts";
 import { entryDocuments, postDocument, type SearchDocument } from "./documents.ts";
 import { openBuiltIndex, type BuiltIndex, type SearchHit } from "./open-built-index.ts";
 import { byDate, type PartSizes } from "./index-parts.ts";
-import { writeSearchIndex, type SearchParts, type SearchReport } from "./write-search-index.ts";
+import { chunkSizeFor, writeSearchIndex, type SearchPartInfo, type SearchParts, type SearchReport } from "./write-search-index.ts";
 
 const SEED = path.resolve("content/000_76b23a5250f26162.txt");
 
@@ -325,6 +325,15 @@ describe.skipIf(!existsSync(CORPUS))("an index in parts (the seed and the corpus
     const top = await readdir(report.outputPath);
     expect(top).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "merged-search.js", "parts.json"]));
     expect(top.filter((file) => file.endsWith(".pf_meta"))).toHaveLength(1);
+  });
+
+  it("cuts a small part's word index into small chunks, and leaves the environment as it was", async () => {
+    const chunks = async (part: SearchPartInfo) => (await readdir(path.join(report.outputPath, part.path, "index"))).length;
+    const recent = parts.parts.at(-1)!;
+    expect(chunkSizeFor(recent.records)).toBeLessThan(chunkSizeFor(10_000));
+    // Pagefind's own chunk size (20,000 word locations) would put a few dozen entries in one chunk.
+    expect(await chunks(recent)).toBeGreaterThan(3);
+    expect(process.env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"]).toBeUndefined();
   });
 
   it.each(["libvirt", "gdb", "kernel", "mount", "virsh", "统计信息", "的", "GTD"])("finds the same entries for %s as one index does", async (query) => {
