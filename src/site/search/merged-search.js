@@ -30,6 +30,8 @@ export async function openMergedSearch(pagefind, list, { indexBase, options = {}
   const parts = [...list.parts].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const primary = parts.findIndex((part) => part.path === "");
   if (primary !== 0) throw new Error("the search index's oldest part is not its main bundle");
+  // Pagefind writes an index of no records without a language, which its script cannot open.
+  if (parts.every((part) => part.records === 0)) return emptySearch(pagefind);
   const merged = parts.length > 1;
   await pagefind.options({ ...options, ...(merged ? { mergeFilter: { [PART]: "0" } } : {}) });
   await pagefind.init();
@@ -77,6 +79,17 @@ export async function openMergedSearch(pagefind, list, { indexBase, options = {}
       const { [PART]: _part, ...rest } = await pagefind.filters();
       return rest;
     },
+    destroy: () => pagefind.destroy(),
+  };
+}
+
+/** The search of a site with nothing to search: every query finds nothing. */
+function emptySearch(pagefind) {
+  return {
+    parts: 1,
+    search: async () => [],
+    preload: async () => {},
+    filters: async () => ({}),
     destroy: () => pagefind.destroy(),
   };
 }

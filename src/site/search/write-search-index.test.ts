@@ -217,6 +217,18 @@ describe("rewriting an index (the dev server rebuilds)", () => {
     expect(afterDamage.errors).toEqual([]);
   });
 
+  it("writes a searchable index of one empty part when there is nothing to search", async () => {
+    const report = await writeSearchIndex({ outDir: path.join(root, "empty"), documents: [], cacheDir: path.join(root, "empty-cache") });
+    expect([report.records, report.parts.total, report.errors]).toEqual([0, 1, []]);
+    const index = await openBuiltIndex(report.outputPath);
+    try {
+      expect(await index.search("rpcbind")).toEqual([]);
+      expect(await index.filters()).toEqual({});
+    } finally {
+      await index.destroy();
+    }
+  });
+
   it("writes indexes asked for at the same time one after the other, each complete", async () => {
     const reports = await Promise.all(
       ["a", "b", "c"].map((name) => writeSearchIndex({ outDir: path.join(root, name), documents: [page(`/${name}/`, `word${name} rpcbind`)] })),

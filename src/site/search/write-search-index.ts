@@ -111,7 +111,9 @@ async function writeOnce({ outDir, documents, cacheDir, partSizes }: WriteSearch
   const work = `${fresh}.parts`;
   await Promise.all([rm(fresh, { recursive: true, force: true }), rm(work, { recursive: true, force: true })]);
   const version = await pagefindVersion();
-  const parts: Part[] = partitionRecords(documents, partSizes).map((group, i) => {
+  // A site with nothing to search still gets an index (one empty part): its search page works.
+  const groups = partitionRecords(documents, partSizes);
+  const parts: Part[] = (groups.length > 0 ? groups : [[]]).map((group, i) => {
     const records = group.map(toRecord);
     const key = partKey(version, chunkSizeFor(records.length), records);
     return { key, records, path: i === 0 ? "" : `parts/${key}/` };
@@ -216,8 +218,8 @@ function partsList(parts: readonly Part[]): SearchParts {
   return {
     parts: parts.map((part) => ({
       path: part.path,
-      from: part.records[0]!.sort.date,
-      to: part.records.at(-1)!.sort.date,
+      from: part.records[0]?.sort.date ?? "",
+      to: part.records.at(-1)?.sort.date ?? "",
       records: part.records.length,
     })),
   };
