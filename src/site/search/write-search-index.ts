@@ -9,7 +9,7 @@
 // and `pagefind/merged-search.js` merges them in the browser.
 
 import { createHash, randomUUID } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { constants, copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { close, createIndex } from "pagefind";
@@ -132,6 +132,9 @@ async function writeOnce({ outDir, documents, cacheDir, partSizes }: WriteSearch
       if (cached && (await isBundle(cached)) && (await placePart(cached, fresh, part).then(() => true, () => false))) {
         records += part.records.length;
       } else {
+        // What a failed link left is removed: the part is written there afresh.
+        if (part.path !== "") await rm(path.join(fresh, part.path), { recursive: true, force: true });
+        else await rm(fresh, { recursive: true, force: true }).then(() => mkdir(fresh, { recursive: true }));
         toIndex.push(part);
       }
     }
@@ -312,7 +315,8 @@ async function linkTree(from: string, to: string, include: (name: string) => boo
       const source = path.join(from, item.name);
       const target = path.join(to, item.name);
       if (item.isDirectory()) await linkTree(source, target);
-      else await link(source, target).catch(() => copyFile(source, target));
+      // A copy never writes through an existing name: that could be a link into the cache.
+      else await link(source, target).catch(() => copyFile(source, target, constants.COPYFILE_EXCL));
     }),
   );
 }
