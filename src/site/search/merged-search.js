@@ -16,6 +16,9 @@
 //   does it whenever its own pages lack it, and would answer with pages that do not match. So a
 //   part is left out of a search when another part holds a query word and it does not (found
 //   by an exact search for each word, which reads the word chunks the search loads anyway).
+//   When no part holds the word itself (a word being typed, "libv"), the best page of each part
+//   shows which word it matched: parts that matched a longer word are kept, as one index would
+//   keep only those, unless none did.
 // Plain JavaScript: served as it is, with no build step.
 
 const PART = "dotlog-part";
@@ -63,10 +66,31 @@ export async function openMergedSearch(pagefind, list, { indexBase, options = {}
     const holders = await Promise.all(
       words.map(async (word) => {
         const counts = (await pagefind.search(`"${word}"`, {})).filters?.[PART] ?? {};
-        return every.filter((i) => (counts[String(i)] ?? 0) > 0);
+        const exact = every.filter((i) => (counts[String(i)] ?? 0) > 0);
+        return exact.length > 0 ? exact : partsExtending(word);
       }),
     );
     return every.filter((i) => holders.every((held) => held.length === 0 || held.includes(i)));
+  }
+
+  /** Parts whose best page for `word` matched a word starting with it (or that cannot tell). */
+  async function partsExtending(word) {
+    const prefix = bare(word);
+    const verdicts = await Promise.all(
+      every.map(async (i) => {
+        const [best] = (await pagefind.search(word, { filters: { [PART]: String(i) } })).results;
+        if (!best) return false;
+        const page = await best.data();
+        const text = page.raw_content ?? page.content ?? "";
+        const tokens = text.split(text.includes("\u200B") ? "\u200B" : /\s+/);
+        const matched = (page.locations ?? []).map((location) => tokens[location] ?? "");
+        // A match in the index-only words has no place in the text: such a part is kept.
+        if (matched.length === 0) return true;
+        return matched.some((token) => token.split(/[^\p{L}\p{N}_]+/u).some((part) => bare(part).startsWith(prefix)) || bare(token).startsWith(prefix));
+      }),
+    );
+    // No part matched a longer word: each answers with its shorter one, as one index would.
+    return every.filter((i) => verdicts[i]);
   }
 
   return {
@@ -81,6 +105,11 @@ export async function openMergedSearch(pagefind, list, { indexBase, options = {}
     },
     destroy: () => pagefind.destroy(),
   };
+}
+
+/** A word as Pagefind compares it: lower case, without punctuation. */
+function bare(word) {
+  return word.toLocaleLowerCase().replace(/[^\p{L}\p{N}_]+/gu, "");
 }
 
 /** The search of a site with nothing to search: every query finds nothing. */

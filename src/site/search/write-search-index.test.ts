@@ -382,6 +382,16 @@ describe.skipIf(!existsSync(CORPUS))("an index in parts (the seed and the corpus
     expect(await inParts.search("libvirt", { filters: { year: "2007" } })).toEqual([]);
   });
 
+  it("answers a word being typed with pages holding words that start with it, from the parts that have them", async () => {
+    const hits = await inParts.search("libv");
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.filter((hit) => hit.date.startsWith("2007"))).toEqual([]);
+    for (const hit of hits) expect(hit.excerpt.toLowerCase()).toMatch(/<mark>libv/);
+    const whole2012 = (await whole.search("libv")).filter((hit) => hit.date.startsWith("2012"));
+    expect(whole2012.length).toBeGreaterThan(0);
+    expect(hits.map((hit) => hit.url)).toEqual(expect.arrayContaining(whole2012.map((hit) => hit.url)));
+  });
+
   it("lists a tag's entries newest first across parts with no words typed", async () => {
     const tag = "Linux";
     const dates = (await inParts.search(null, { filters: { tag }, sort: { date: "desc" } })).map((hit) => hit.date);
