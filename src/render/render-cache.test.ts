@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -110,6 +110,25 @@ describe("render cache", () => {
     const warm = await build(dir, timeline);
     expect(warm.rendered).toHaveLength(timeline.entries.length);
     expect(warm.css).toBe(cold.css);
+  });
+
+  it("leaves the file as it is when a build used every body of it and rendered none, and writes it when one changed", async () => {
+    const file = path.join(dir, "bodies.ndjson");
+    await build(dir, timeline);
+    const written = await stat(file);
+    const text = await readFile(file, "utf8");
+    const warm = await build(dir, timeline);
+    expect(warm.rendered).toEqual([]);
+    const kept = await stat(file);
+    expect([kept.ino, kept.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+
+    // A build without the last entry, then the whole log again: the file follows each time.
+    const shorter = timelineOf(seed.slice(0, seed.lastIndexOf(timeline.entries.at(-1)!.raw)));
+    expect(shorter.entries.length).toBe(timeline.entries.length - 1);
+    await build(dir, shorter);
+    expect((await readFile(file, "utf8")).split("\n").length).toBe(text.split("\n").length - 1);
+    expect((await build(dir, timeline)).rendered).toHaveLength(1);
+    expect(await readFile(file, "utf8")).toBe(text);
   });
 
   it("starts cold from a file that is not a cache at all", async () => {

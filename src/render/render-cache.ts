@@ -10,7 +10,8 @@
 // The cache is one file, `<dir>/bodies.ndjson`: a header line (with the checksum of the next),
 // a line of token-class styles, then one line a body with a checksum. A record that fails its checksum or does not parse is
 // dropped (its entry renders again); a file from another renderer identity is ignored whole.
-// Saving writes only the bodies this build used, beside the old file, and renames it in.
+// Saving writes only the bodies this build used, beside the old file, and renames it in — or
+// nothing, when that would be the file as it is.
 
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -72,6 +73,9 @@ export async function openRenderCache(renderer: Renderer, dir: string | null): P
     },
     async save() {
       if (file === null) return;
+      // Nothing rendered or dropped, and the file's bodies used in its order: it would be written
+      // again byte for byte (~0.3 s for 10,000 entries).
+      if (stats.misses === 0 && stats.dropped === 0 && sameKeys(used, stored.bodies)) return;
       const names = new Set([...used.values()].flatMap((body) => body.classes));
       const styles = renderer.highlight.classStyles(names);
       const styleLine = JSON.stringify(Object.fromEntries(styles));
@@ -109,6 +113,13 @@ async function readCache(file: string, identity: string, stats: RenderCacheStats
     bodies.set(record.key, record.body);
   }
   return { bodies, styles };
+}
+
+function sameKeys(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  const others = b.keys();
+  for (const key of a.keys()) if (others.next().value !== key) return false;
+  return true;
 }
 
 function styleOf(styles: Map<string, string>, name: string): [string, string][] {
