@@ -53,7 +53,7 @@ it("keeps rendered entries and the search index in --cache, and a warm build wri
   const cold = await build("cold", "cache");
   expect(cold.rendered).toMatch(/^rendered +\d+ entries \(0 from the cache\)$/);
   expect(existsSync(path.join(root, "cache", "render", "bodies.ndjson"))).toBe(true);
-  expect(readdirSync(path.join(root, "cache", "search")).some((name) => name.startsWith("search-"))).toBe(true);
+  expect(readdirSync(path.join(root, "cache", "search")).some((name) => name.startsWith("part-"))).toBe(true);
   const warm = await build("warm", "cache");
   expect(warm.rendered).toMatch(/^rendered +0 entries \(\d+ from the cache\)$/);
   expectSameTree("warm", "cold");

@@ -34,7 +34,7 @@ it("shows phase and count on a terminal, then clears the line and prints the rep
   expect(stderr.some((text) => /^\r\x1b\[Kwriting \d+\/\d+$/.test(text))).toBe(true);
   expect(stderr.at(-1)).toBe("\r\x1b[K");
   expect(stderr.join("")).not.toContain("\n");
-  expect(stdout.join("")).toMatch(/^dotlog: built .*content into .*site\n {2}files read {5}1\n/);
+  expect(stdout.join("")).toMatch(/^dotlog: built .*content into .*site\n {2}files read {4}1\n/);
 });
 
 it("prints its usage for --help and exits 0, and exits 2 for a stray argument", async () => {
