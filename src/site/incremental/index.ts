@@ -11,7 +11,7 @@ import type { PageSelection } from "../pages/page-sets.ts";
 import type { SitePages } from "../pages/types.ts";
 import { listSiteFiles, moveInto, removeFromSite } from "./move-into-site.ts";
 import { readManifest, removeManifest, sameSite, stampSite, writeManifest } from "./page-manifest.ts";
-import { planPages, writeMissing, type PagePlan } from "./plan-pages.ts";
+import { planPages, type PagePlan } from "./plan-pages.ts";
 import { siteIdentity } from "./site-identity.ts";
 
 export interface IncrementalPages {
@@ -48,17 +48,15 @@ export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): 
       identity = await siteIdentity(options);
       inPlace = previous?.identity === identity;
       if (inPlace) present = new Set(listSiteFiles(outDir));
-      const planned = planPages(pages, identity, inPlace ? previous!.pages : null);
-      plan = writeMissing(pages, planned, new Set(planned.keep.filter((file) => !present.has(file))));
+      plan = planPages(pages, identity, inPlace ? previous!.pages : null, (file) => present.has(file));
       return plan.write;
     },
     kept: () => (inPlace ? (plan?.keep ?? []) : []),
     async commit(stagingDir, replaceWhole) {
       if (!plan) throw new Error("the incremental build committed before it selected its pages");
-      const written = listSiteFiles(stagingDir);
-      const others = written.filter((file) => !(file in plan!.hashes));
       if (inPlace) {
-        const now = new Set([...Object.keys(plan.hashes), ...others]);
+        const written = listSiteFiles(stagingDir);
+        const now = new Set([...Object.keys(plan.hashes), ...written]);
         const gone = [...present].filter((file) => !now.has(file));
         await removeManifest(cacheDir, outDir);
         await moveInto(stagingDir, outDir, written);
@@ -68,7 +66,7 @@ export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): 
         await replaceWhole(stagingDir);
       }
       const site = await stampSite(outDir);
-      if (site) await writeManifest(cacheDir, { identity, site, pages: plan.hashes, others });
+      if (site) await writeManifest(cacheDir, { identity, site, pages: plan.hashes });
     },
   };
 }
@@ -83,9 +81,8 @@ export function servePages(outDir: string): Pick<IncrementalPages, "select"> {
   return {
     async select(pages, options) {
       const identity = await siteIdentity(options);
-      const planned = planPages(pages, identity, previous?.identity === identity ? previous.hashes : null);
-      const missing = planned.keep.filter((file) => !statSync(path.join(outDir, file), { throwIfNoEntry: false })?.isFile());
-      const plan = writeMissing(pages, planned, new Set(missing));
+      const onDisk = (file: string) => statSync(path.join(outDir, file), { throwIfNoEntry: false })?.isFile() ?? false;
+      const plan = planPages(pages, identity, previous?.identity === identity ? previous.hashes : null, onDisk);
       if (previous) await removeFromSite(outDir, Object.keys(previous.hashes).filter((file) => !(file in plan.hashes)));
       previous = { identity, hashes: plan.hashes };
       return plan.write;

@@ -1,6 +1,6 @@
 // The record an incremental build leaves in the cache, one per site folder: which folder it
-// describes (a folder another build replaced no longer matches), the hash of every paginated
-// page's inputs, and every other file the site holds. A manifest is removed before its site
+// describes (a folder another build replaced no longer matches) and the hash of every
+// paginated page's inputs. A manifest is removed before its site
 // is changed in place and written again after, so a build that dies in between leaves none.
 
 import { createHash } from "node:crypto";
@@ -21,11 +21,9 @@ export interface PageManifest {
   site: SiteStamp;
   /** Paginated page's output file (relative to the site folder) → hash of what it was made from. */
   pages: Record<string, string>;
-  /** The site's other files and folders (home page, feeds, assets, the search index). */
-  others: string[];
 }
 
-const FORMAT = "dotlog-pages-2";
+const FORMAT = "dotlog-pages-3";
 /** Manifests of this many site folders are kept; tests and previews build into many. */
 const KEEP = 8;
 

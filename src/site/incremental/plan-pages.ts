@@ -1,6 +1,6 @@
 // Which paginated pages a build must write, and which it can take unchanged from the last
 // build: a page is kept when the hash of everything its template reads is the one the last
-// build recorded for the same file.
+// build recorded for the same file, and the file is still there.
 
 import { createHash } from "node:crypto";
 import { outputFile, PAGE_SETS, type PageSelection } from "../pages/page-sets.ts";
@@ -15,14 +15,16 @@ export interface PagePlan {
   hashes: Record<string, string>;
 }
 
-interface PlannedPage {
-  set: string;
-  item: unknown;
-  file: string;
-}
-
-/** `previous`: the last build's hashes, when its site folder is still the one on disk. */
-export function planPages(pages: SitePages, identity: string, previous: Record<string, string> | null): PagePlan {
+/**
+ * `previous`: the last build's hashes, when its site folder is still the one on disk;
+ * `onDisk`: whether a page's file is still there (one deleted by hand is written again).
+ */
+export function planPages(
+  pages: SitePages,
+  identity: string,
+  previous: Record<string, string> | null,
+  onDisk: (file: string) => boolean,
+): PagePlan {
   const write: Record<string, unknown[]> = Object.fromEntries(PAGE_SETS.map((set) => [set.name, []]));
   const keep: string[] = [];
   const hashes: Record<string, string> = {};
@@ -37,7 +39,7 @@ export function planPages(pages: SitePages, identity: string, previous: Record<s
       const file = outputFile(set.url(item));
       const hash = hashOf([identity, set.name, set.reads(item, pages, ref)]);
       hashes[file] = hash;
-      if (previous?.[file] === hash) keep.push(file);
+      if (previous?.[file] === hash && onDisk(file)) keep.push(file);
       else write[set.name]!.push(item);
     }
   }
@@ -47,19 +49,3 @@ export function planPages(pages: SitePages, identity: string, previous: Record<s
 function hashOf(value: unknown): string {
   return createHash("sha1").update(JSON.stringify(value)).digest("base64url");
 }
-
-/** The plan after some kept files turned out to be missing: their pages are written instead. */
-export function writeMissing(pages: SitePages, plan: PagePlan, missing: ReadonlySet<string>): PagePlan {
-  if (missing.size === 0) return plan;
-  const write: Record<string, unknown[]> = Object.fromEntries(Object.entries(plan.write).map(([name, items]) => [name, [...items]]));
-  const found: PlannedPage[] = [];
-  for (const set of PAGE_SETS) {
-    for (const item of set.items(pages)) {
-      const file = outputFile(set.url(item));
-      if (missing.has(file)) found.push({ set: set.name, item, file });
-    }
-  }
-  for (const page of found) write[page.set]!.push(page.item);
-  return { write, keep: plan.keep.filter((file) => !missing.has(file)), hashes: plan.hashes };
-}
-
