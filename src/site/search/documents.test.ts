@@ -37,6 +37,63 @@ describe("identifierTerms", () => {
   });
 });
 
+describe("identifierTerms against its first, token-by-token form", () => {
+  // The words of every entry of the seed and the corpus, each way: the memo of taken-apart
+  // tokens must give the same words in the same order as taking every token apart again.
+  it("gives the same terms for every entry, twice over (the second time from the memo)", async () => {
+    const corpus = path.resolve("test/fixtures/corpus");
+    const files = [SEED, ...(await readdir(corpus)).filter((file) => file.endsWith(".txt")).map((file) => path.join(corpus, file))];
+    const all = await loadTimeline(files);
+    const texts = all.entries.map((entry) => `${entry.title}\n${entryDocument(entry, all.tags).text}`);
+    for (let round = 0; round < 2; round++) {
+      const differ = texts.filter((text) => identifierTerms(text) !== firstIdentifierTerms(text));
+      expect(differ).toEqual([]);
+    }
+    expect(texts.filter((text) => firstIdentifierTerms(text) !== "").length).toBeGreaterThan(300);
+  });
+});
+
+// identifierTerms as first written (commit 331e050), kept to check the memoized one against.
+function firstIdentifierTerms(text: string): string {
+  const PATH_SEPARATORS = /[/\\:=()[\]{}<>,;"'`|*&@!?#$%^~+，。：；（）“”‘’、]+/;
+  const WORD_SEPARATORS = /[_.\-]+/;
+  const WORD_SEPARATORS_ALL = new RegExp(WORD_SEPARATORS.source, "g");
+  const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+  const LATIN = /[A-Za-z]/;
+  const ASCII_WORD = /^[\x21-\x7e]+$/;
+  const STARTS_WITH_DIGIT = /^\d/;
+  const MAX_TAIL_PARTS = 5;
+  const bare = (token: string) => token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  const plain = new Set(text.split(/\s+/).map((word) => bare(word).toLowerCase()));
+  const terms = new Map<string, string>();
+  const add = (word: string): void => {
+    if (word.length < 2 || !LATIN.test(word) || !ASCII_WORD.test(word) || STARTS_WITH_DIGIT.test(word)) return;
+    const key = word.toLowerCase();
+    if (!plain.has(key) && !terms.has(key)) terms.set(key, word);
+  };
+  for (const token of new Set(text.split(/\s+/))) {
+    if (!LATIN.test(token)) continue;
+    const segments = token.split(PATH_SEPARATORS).filter((segment) => segment !== "");
+    for (const raw of segments) {
+      const segment = raw.replace(/^[.\-_]+|[.\-_]+$/g, "");
+      if (segments.length > 1) add(segment);
+      const words = segment.split(WORD_SEPARATORS).filter((word) => word !== "");
+      if (words.length > 1 && words.length <= MAX_TAIL_PARTS) {
+        for (const word of words) add(word);
+        const starts = [...segment.matchAll(WORD_SEPARATORS_ALL)].map((m) => m.index + m[0].length);
+        for (const start of starts.slice(0, -1)) add(segment.slice(start));
+      }
+      for (const word of words) {
+        const humps = word.split(CAMEL_BOUNDARY);
+        if (humps.length < 2) continue;
+        for (const hump of humps) add(hump);
+        for (let start = 1; start < humps.length - 1; start++) add(humps.slice(start).join(""));
+      }
+    }
+  }
+  return [...terms.values()].join(" ");
+}
+
 describe("entry documents of the seed", () => {
   let timeline: Timeline;
   const byStamp = (iso: string): Entry => {

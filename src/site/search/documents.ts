@@ -123,36 +123,69 @@ const MAX_TAIL_PARTS = 5;
  * are left out: only what the tokenizer would not see is added. Each word once.
  */
 export function identifierTerms(text: string): string {
-  const plain = new Set(text.split(/\s+/).map((word) => bare(word).toLowerCase()));
+  // What a token gives depends on the token alone; tokens that give words, in order of first appearance.
+  const giving = new Set<TokenTerms>();
+  const plain = new Set<string>();
+  for (const token of text.split(/\s+/)) {
+    const found = termsOfToken(token);
+    plain.add(found.plain);
+    if (found.candidates.length > 0) giving.add(found);
+  }
   const terms = new Map<string, string>();
+  for (const { candidates } of giving) {
+    for (const [key, word] of candidates) if (!plain.has(key) && !terms.has(key)) terms.set(key, word);
+  }
+  return [...terms.values()].join(" ");
+}
+
+interface TokenTerms {
+  /** The token as the tokenizer sees it, lower case: words equal to it need not be added. */
+  plain: string;
+  /** The words the token adds if the text lacks them, in order, each once: [lower case, word]. */
+  candidates: [string, string][];
+}
+
+// Identifiers repeat across a log's entries (and every build meets them all again): each
+// distinct token is taken apart once. Cleared when full, so a long-running server stays small.
+const tokenMemo = new Map<string, TokenTerms>();
+const TOKEN_MEMO_MAX = 200_000;
+
+function termsOfToken(token: string): TokenTerms {
+  let found = tokenMemo.get(token);
+  if (found === undefined) {
+    if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
+    found = { plain: bare(token).toLowerCase(), candidates: LATIN.test(token) ? candidatesOf(token) : [] };
+    tokenMemo.set(token, found);
+  }
+  return found;
+}
+
+function candidatesOf(token: string): [string, string][] {
+  const candidates = new Map<string, string>();
   const add = (word: string): void => {
     if (word.length < 2 || !LATIN.test(word) || !ASCII_WORD.test(word) || STARTS_WITH_DIGIT.test(word)) return;
     const key = word.toLowerCase();
-    if (!plain.has(key) && !terms.has(key)) terms.set(key, word);
+    if (!candidates.has(key)) candidates.set(key, word);
   };
-
-  for (const token of new Set(text.split(/\s+/))) {
-    if (!LATIN.test(token)) continue;
-    const segments = token.split(PATH_SEPARATORS).filter((segment) => segment !== "");
-    for (const raw of segments) {
-      const segment = raw.replace(/^[.\-_]+|[.\-_]+$/g, "");
-      if (segments.length > 1) add(segment);
-      const words = segment.split(WORD_SEPARATORS).filter((word) => word !== "");
-      if (words.length > 1 && words.length <= MAX_TAIL_PARTS) {
-        for (const word of words) add(word);
-        // Tails keep their own separators (`domain_create`); the last tail is a word already.
-        const starts = [...segment.matchAll(WORD_SEPARATORS_ALL)].map((m) => m.index + m[0].length);
-        for (const start of starts.slice(0, -1)) add(segment.slice(start));
-      }
-      for (const word of words) {
-        const humps = word.split(CAMEL_BOUNDARY);
-        if (humps.length < 2) continue;
-        for (const hump of humps) add(hump);
-        for (let start = 1; start < humps.length - 1; start++) add(humps.slice(start).join(""));
-      }
+  const segments = token.split(PATH_SEPARATORS).filter((segment) => segment !== "");
+  for (const raw of segments) {
+    const segment = raw.replace(/^[.\-_]+|[.\-_]+$/g, "");
+    if (segments.length > 1) add(segment);
+    const words = segment.split(WORD_SEPARATORS).filter((word) => word !== "");
+    if (words.length > 1 && words.length <= MAX_TAIL_PARTS) {
+      for (const word of words) add(word);
+      // Tails keep their own separators (`domain_create`); the last tail is a word already.
+      const starts = [...segment.matchAll(WORD_SEPARATORS_ALL)].map((m) => m.index + m[0].length);
+      for (const start of starts.slice(0, -1)) add(segment.slice(start));
+    }
+    for (const word of words) {
+      const humps = word.split(CAMEL_BOUNDARY);
+      if (humps.length < 2) continue;
+      for (const hump of humps) add(hump);
+      for (let start = 1; start < humps.length - 1; start++) add(humps.slice(start).join(""));
     }
   }
-  return [...terms.values()].join(" ");
+  return [...candidates];
 }
 
 /** A token without the punctuation around it, as the tokenizer sees it anyway. */
