@@ -1,12 +1,12 @@
 // The frame every literal block gets: a figure with a small label (shell, gdb, ini…) and,
 // for transcripts, the text the copy button copies (`data-copy`). The page is complete
 // without JavaScript; /assets/copy-button.js adds the button.
-import type { Element, ElementContent, Properties } from "hast";
+import type { Element, ElementContent, Properties, Root, RootContent } from "hast";
 import { h } from "hastscript";
 import type { Block } from "../log/types.ts";
 
 export function blockFigure(block: Block, label: string, pre: Element, copy: string | null, extra: Properties = {}): Element {
-  return h(
+  const figure = h(
     "figure",
     {
       ...extra,
@@ -16,6 +16,33 @@ export function blockFigure(block: Block, label: string, pre: Element, copy: str
     },
     [h("figcaption", { className: ["block-label"] }, label), pre],
   );
+  figure.data = { dotlogFigure: true } as Element["data"];
+  return figure;
+}
+
+export interface BlockPlaceholder {
+  parent: Element | Root;
+  index: number;
+  block: Block;
+}
+
+/**
+ * The placeholders still waiting for a figure, in document order. A plain walk that steps over
+ * finished figures: unist-util-visit made a closure and a debug name for each of the hundreds
+ * of token spans a highlighted block holds.
+ */
+export function blockPlaceholders(tree: Root): BlockPlaceholder[] {
+  const found: BlockPlaceholder[] = [];
+  const walk = (parent: Element | Root): void => {
+    parent.children.forEach((child: RootContent, index) => {
+      if (child.type !== "element" || child.data?.dotlogFigure) return;
+      const block = child.data?.dotlogBlock;
+      if (block) found.push({ parent, index, block });
+      else walk(child);
+    });
+  };
+  walk(tree);
+  return found;
 }
 
 function classList(value: Properties[string]): string[] {

@@ -112,7 +112,7 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
         stats.cacheHits++;
         cache.delete(key); // a Map keeps insertion order: re-inserting marks it recently used
         cache.set(key, hit);
-        return structuredClone(hit);
+        return cloneHighlighted(hit);
       }
       const started = performance.now();
       await load(name);
@@ -138,7 +138,7 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
       const result: Highlighted = { pre: pre?.properties ?? {}, lines };
       cache.set(key, result);
       if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
-      return structuredClone(result);
+      return cloneHighlighted(result);
     },
     classCss: () =>
       [...toClasses.getClassRegistry()]
@@ -167,4 +167,21 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
 /** As transformerStyleToClass writes a registered style into its CSS. */
 function styleText(style: string | Record<string, string>): string {
   return typeof style === "string" ? style : Object.entries(style).map(([key, value]) => `${key}:${value}`).join(";");
+}
+
+/**
+ * A copy the caller may change (later plugins rewrite texts and properties in place). Shiki's
+ * hast is plain data — objects, arrays, strings, numbers, booleans — and this copies it as
+ * structuredClone does, at a fraction of its cost (~4,600 cached blocks on 10,000 entries).
+ */
+function cloneHighlighted(value: Highlighted): Highlighted {
+  return copyPlain(value) as Highlighted;
+}
+
+function copyPlain(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyPlain);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = copyPlain((value as Record<string, unknown>)[key]);
+  return copy;
 }

@@ -130,5 +130,7 @@ declare module "hast" {
   interface ElementData {
     /** A literal block waiting for rehype-transcript / rehype-code. */
     dotlogBlock?: Block;
+    /** A finished block figure: nothing inside it waits for a plugin. */
+    dotlogFigure?: boolean;
   }
 }

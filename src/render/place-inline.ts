@@ -1,8 +1,7 @@
 // Shared by the inline plugins: the parser found each construct at a (line, column, length);
 // this cuts the text node holding that range into text · construct · text. A range that does
 // not sit inside one text node is left alone, so no text is ever lost.
-import type { PhrasingContent, Root, Text } from "mdast";
-import { SKIP, visit } from "unist-util-visit";
+import type { Nodes, Paragraph, PhrasingContent, Root, Text } from "mdast";
 import { lineText } from "./body-to-mdast.ts";
 
 export interface InlineRange {
@@ -23,13 +22,15 @@ export function placeInline(tree: Root, ranges: InlineRange[]): void {
   }
   for (const list of byLine.values()) list.sort((a, b) => a.column - b.column);
 
-  visit(tree, "text", (node, index, parent) => {
-    if (parent?.type !== "paragraph" || index === undefined || !node.position) return;
+  // A plain walk (each inline plugin calls this once an entry): only text directly in a
+  // paragraph is cut, and the pieces put in its place are not looked at again.
+  const cut = (node: Text, index: number, parent: Paragraph): number => {
+    if (!node.position) return 1;
     const line = node.position.start.line;
     const start = node.position.start.column - 1;
     const end = start + node.value.length;
     const inside = (byLine.get(line) ?? []).filter((r) => r.column >= start && r.column + r.length <= end);
-    if (inside.length === 0) return;
+    if (inside.length === 0) return 1;
     const pieces: PhrasingContent[] = [];
     let at = start;
     for (const range of inside) {
@@ -41,6 +42,19 @@ export function placeInline(tree: Root, ranges: InlineRange[]): void {
     }
     if (at < end) pieces.push(lineText(node.value.slice(at - start), line, at));
     parent.children.splice(index, 1, ...pieces);
-    return [SKIP, index + pieces.length];
-  });
+    return pieces.length;
+  };
+  const walk = (node: Nodes): void => {
+    if (!("children" in node)) return;
+    const children: Nodes[] = node.children;
+    for (let index = 0; index < children.length; ) {
+      const child = children[index]!;
+      if (child.type === "text" && node.type === "paragraph") index += cut(child, index, node);
+      else {
+        walk(child);
+        index++;
+      }
+    }
+  };
+  walk(tree);
 }

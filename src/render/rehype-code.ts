@@ -2,21 +2,13 @@
 // bash) and code the parser recognised (`c`) highlighted by Shiki; call graphs and indented
 // text (`text`) preformatted, unhighlighted, whitespace exact.
 import type { Element, ElementContent, Root } from "hast";
-import { SKIP, visit } from "unist-util-visit";
 import type { Block } from "../log/types.ts";
-import { blockFigure, blockLabel, preOf } from "./block-figure.ts";
+import { blockFigure, blockLabel, blockPlaceholders, preOf } from "./block-figure.ts";
 import type { Highlight } from "./highlight.ts";
 
 export default function rehypeCode(options: { highlight: Highlight }) {
   return async (tree: Root): Promise<void> => {
-    const pending: { parent: Element | Root; index: number; block: Block }[] = [];
-    visit(tree, "element", (node, index, parent) => {
-      const block = node.data?.dotlogBlock;
-      if (!block || !parent || index === undefined) return;
-      pending.push({ parent, index, block });
-      return SKIP;
-    });
-    for (const { parent, index, block } of pending) {
+    for (const { parent, index, block } of blockPlaceholders(tree)) {
       const className = (parent.children[index] as Element).properties.className;
       parent.children[index] = await codeFigure(block, options.highlight, { className });
     }

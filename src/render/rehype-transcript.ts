@@ -5,9 +5,8 @@
 // copies the commands only, one a line.
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
-import { SKIP, visit } from "unist-util-visit";
 import type { Block, TranscriptStep } from "../log/types.ts";
-import { blockFigure, blockLabel, preOf } from "./block-figure.ts";
+import { blockFigure, blockLabel, blockPlaceholders, preOf } from "./block-figure.ts";
 import type { Highlight } from "./highlight.ts";
 
 /** A transcript line: a prompt line (prompt + command) or an output line. */
@@ -29,13 +28,10 @@ const COMMAND_LANGUAGE: Record<string, string> = {
 export default function rehypeTranscript(options: { highlight: Highlight }) {
   return async (tree: Root): Promise<void> => {
     const pending: { parent: Element | Root; index: number; block: Block; lines: SessionLine[] }[] = [];
-    visit(tree, "element", (node, index, parent) => {
-      const block = node.data?.dotlogBlock;
-      if (!block || !parent || index === undefined) return;
+    for (const { parent, index, block } of blockPlaceholders(tree)) {
       const lines = block.kind === "shell" || block.kind === "gdb" || block.kind === "repl" ? sessionLines(block) : null;
       if (lines) pending.push({ parent, index, block, lines });
-      return SKIP;
-    });
+    }
     for (const { parent, index, block, lines } of pending) {
       const className = (parent.children[index] as Element).properties.className;
       parent.children[index] = await transcriptFigure(block, lines, options.highlight, className);

@@ -32,4 +32,12 @@ describe("visibleControls", () => {
       }),
     );
   });
+
+  it("changes a text exactly where the full expression matches (its quick pre-check misses nothing)", () => {
+    const full = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      expect(visibleControls(`a${char}b`) === `a${char}b`).toBe(!char.match(full));
+    }
+  });
 });
