@@ -14,7 +14,7 @@ import type { SiteOptions } from "./options.ts";
 import dotlogPlugin, { templatesDir, useBuild, type DotlogBuild } from "./plugin.ts";
 import type { BuildSummary, Progress } from "./report.ts";
 import { searchDocuments, type SearchDocument } from "./search/documents.ts";
-import { writeSearchIndexInWorker } from "./search/index-in-worker.ts";
+import { writeSearchIndexInChild } from "./search/index-in-child.ts";
 import type { SearchReport } from "./search/write-search-index.ts";
 import { collectGarbage } from "./collect-garbage.ts";
 import { incrementalPages } from "./incremental/index.ts";
@@ -59,10 +59,10 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
   const staging = stagingDir(outDir, "building");
   await removeStale(outDir);
   const cacheDir = input.cacheDir;
-  // Pagefind (a child process, fed from a worker thread) indexes on the second core while
-  // Eleventy writes the pages: the search documents are known as soon as the data stage is done.
+  // Pagefind (a child process, fed by a child process of the build) indexes on the second core
+  // while Eleventy writes the pages: the search documents are known as soon as the data stage is done.
   let indexing: Promise<SearchReport> | undefined;
-  // Counted, not kept: the documents' text is the worker's once sent.
+  // Counted, not kept: the documents' text is the child's once written.
   let records = 0;
   let posts = 0;
   // With a cache, pages whose inputs have not changed since the last build are kept from it.
@@ -76,7 +76,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
         const documents = siteSearchDocuments(data);
         records = documents.length;
         posts = documents.filter((document) => document.kind === "post").length;
-        indexing = writeSearchIndexInWorker({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
+        indexing = writeSearchIndexInChild({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
         indexing.catch(() => {}); // awaited below; a failure of Eleventy first must not leave it unhandled
         const selection = (await incremental?.select(data.pages, options)) ?? allPages(data.pages);
         batches = inBatches(selection, input.batchSize ?? BATCH_PAGES);

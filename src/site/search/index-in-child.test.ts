@@ -1,0 +1,61 @@
+// The search index written by a child process: the same bundle and report as in this process,
+// and a failure in the child comes back as an error with its message.
+
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadTimeline } from "../../log/index.ts";
+import { entryDocuments, type SearchDocument } from "./documents.ts";
+import { writeSearchIndexInChild } from "./index-in-child.ts";
+import { writeSearchIndex } from "./write-search-index.ts";
+
+const SEED = path.resolve("content/000_76b23a5250f26162.txt");
+
+describe("writeSearchIndexInChild", () => {
+  let work: string;
+  let documents: SearchDocument[];
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), "dotlog-search-child-"));
+    const timeline = await loadTimeline([SEED]);
+    documents = entryDocuments(timeline.entries, timeline.tags);
+  });
+
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it("writes the bundle this process would write, and answers with its report", async () => {
+    const inChild = path.join(work, "child");
+    const here = path.join(work, "here");
+    const report = await writeSearchIndexInChild({ outDir: inChild, documents });
+    const own = await writeSearchIndex({ outDir: here, documents });
+    expect(report.outputPath).toBe(path.join(inChild, "pagefind"));
+    expect(report.records).toBe(documents.length);
+    expect(report.errors).toEqual([]);
+    expect({ ...report, outputPath: "", ms: 0 }).toEqual({ ...own, outputPath: "", ms: 0 });
+    const files = (dir: string) => readdir(dir, { recursive: true }).then((names) => names.sort());
+    expect(await files(report.outputPath)).toEqual(await files(own.outputPath));
+    expect(await readFile(path.join(report.outputPath, "parts.json"), "utf8")).toBe(await readFile(path.join(own.outputPath, "parts.json"), "utf8"));
+  });
+
+  it("rejects with the child's error when the index cannot be written, and leaves no input file behind", async () => {
+    const blocker = path.join(work, "a-file");
+    await writeFile(blocker, "not a folder");
+    // The input file goes to the system's temporary folder: a private one here, so that other
+    // builds on the machine do not show in it.
+    const temporary = await mkdtemp(path.join(work, "tmp-"));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    try {
+      const failed = writeSearchIndexInChild({ outDir: path.join(blocker, "site"), documents });
+      await expect(failed).rejects.toThrow(/ENOTDIR|not a directory/);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
+    // (tsx keeps its own cache there too.)
+    expect((await readdir(temporary)).filter((name) => name.startsWith("dotlog-"))).toEqual([]);
+  });
+});
