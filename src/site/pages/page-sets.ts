@@ -3,7 +3,7 @@
 // changed, so a template that starts reading more of `dotlog` must say so here (a test compares
 // each template's `dotlog.…` references with this table).
 
-import type { SitePages } from "./types.ts";
+import type { DayGroup, SitePages } from "./types.ts";
 
 export interface PageSet<T = unknown> {
   /** The key under `dotlog.write` the template paginates over. */
@@ -39,18 +39,26 @@ export const PAGE_SETS: readonly PageSet[] = [
     inSitemap: true,
   }),
   pageSet({ name: "days", template: "day.njk", items: (pages) => pages.days, url: (day) => day.url, reads: (day, _, ref) => ({ ...day, entries: day.entries.map(ref) }), shared: [], inSitemap: true }),
-  pageSet({ name: "months", template: "month.njk", items: (pages) => pages.months, url: (month) => month.url, reads: (month) => month, shared: [], inSitemap: true }),
-  pageSet({ name: "years", template: "year.njk", items: (pages) => pages.years, url: (year) => year.url, reads: (year) => year, shared: [], inSitemap: true }),
+  pageSet({ name: "months", template: "month.njk", items: (pages) => pages.months, url: (month) => month.url, reads: (month, _, ref) => ({ ...month, days: daysRead(month.days, ref) }), shared: [], inSitemap: true }),
+  pageSet({
+    name: "years",
+    template: "year.njk",
+    items: (pages) => pages.years,
+    url: (year) => year.url,
+    reads: (year, _, ref) => ({ ...year, months: year.months.map((month) => ({ ...month, days: daysRead(month.days, ref) })) }),
+    shared: [],
+    inSitemap: true,
+  }),
   pageSet({
     name: "tagChunks",
     template: "tag.njk",
     items: (pages) => pages.tagChunks,
     url: (chunk) => chunk.url,
-    reads: (chunk, pages) => [chunk, pages.tagPosts[chunk.tag.key] ?? null],
+    reads: (chunk, pages, ref) => [{ ...chunk, items: chunk.items.map(ref) }, pages.tagPosts[chunk.tag.key] ?? null],
     shared: ["dotlog.tagPosts"],
     inSitemap: true,
   }),
-  pageSet({ name: "redirects", template: "redirect.njk", items: (pages) => pages.redirects, url: (r) => r.from, reads: (r) => r, shared: [], inSitemap: false }),
+  pageSet({ name: "redirects", template: "redirect.njk", items: (pages) => (process.env.CB_NOREDIR ? [] : pages.redirects), url: (r) => r.from, reads: (r) => r, shared: [], inSitemap: false }),
   pageSet({ name: "posts", template: "blog/post.njk", items: (pages) => pages.blog?.posts ?? [], url: (post) => post.url, reads: (post) => post, shared: [], inSitemap: true }),
   pageSet({
     name: "blogChunks",
@@ -63,6 +71,11 @@ export const PAGE_SETS: readonly PageSet[] = [
   }),
   pageSet({ name: "feeds", template: "feeds/feeds.njk", items: (pages) => pages.blog?.feeds ?? [], url: (feed) => feed.path, reads: (feed) => feed, shared: [], inSitemap: false }),
 ];
+
+/** An archive's days with each entry's summary (shared by its month, year and tag pages) as a ref. */
+function daysRead(days: readonly DayGroup[], ref: (model: object) => string): unknown {
+  return days.map((day) => ({ ...day, entries: day.entries.map(ref) }));
+}
 
 /** The pages of one build: every set's items, or a chosen part of them. */
 export type PageSelection = Record<string, readonly unknown[]>;
