@@ -58,7 +58,7 @@ export const PAGE_SETS: readonly PageSet[] = [
     shared: ["dotlog.tagPosts"],
     inSitemap: true,
   }),
-  pageSet({ name: "redirects", template: "redirect.njk", items: (pages) => (process.env.CB_NOREDIR ? [] : pages.redirects), url: (r) => r.from, reads: (r) => r, shared: [], inSitemap: false }),
+  pageSet({ name: "redirects", template: "redirect.njk", items: (pages) => pages.redirects, url: (r) => r.from, reads: (r) => r, shared: [], inSitemap: false }),
   pageSet({ name: "posts", template: "blog/post.njk", items: (pages) => pages.blog?.posts ?? [], url: (post) => post.url, reads: (post) => post, shared: [], inSitemap: true }),
   pageSet({
     name: "blogChunks",
