@@ -6,7 +6,8 @@ import { decode } from "./decode.ts";
 import { compileRedaction, redactText, type Redaction } from "./redact.ts";
 import { scanEntries } from "./split-entries.ts";
 import { matchStampShape } from "./stamp.ts";
-import { buildTimeline, type SplitInput } from "./timeline.ts";
+import { openParseCache } from "./parse-cache.ts";
+import { buildTimeline, mergeTimeline, parseSplitFile, type ParsedFile, type SplitInput } from "./timeline.ts";
 import type { LogWarning, ParseOptions, Timeline } from "./types.ts";
 
 export { findLogs, DEFAULT_PATTERN } from "./find-logs.ts";
@@ -28,20 +29,35 @@ export function parseTimeline(inputs: LogInput[], options: ParseOptions = {}): T
   );
 }
 
+export interface LoadOptions {
+  /** The parse cache's folder (`<cache>/parse`): files whose bytes did not change are not parsed again. */
+  cacheDir?: string;
+}
+
 /** Reads the files (paths as given) and merges them; an unreadable file is a warning. */
-export async function loadTimeline(paths: string[], options: ParseOptions = {}): Promise<Timeline> {
+export async function loadTimeline(paths: string[], options: ParseOptions = {}, load: LoadOptions = {}): Promise<Timeline> {
   const redaction = compileOptions(options);
+  const cache = load.cacheDir === undefined ? null : await openParseCache(load.cacheDir, options);
   const unreadable: LogWarning[] = [];
-  const files: SplitInput[] = [];
+  const files: ParsedFile[] = [];
   for (const file of paths) {
     // Each file's bytes are decoded at once and dropped: only its text is kept.
     const bytes = await readFile(file).catch((error: Error) => {
       unreadable.push({ file, line: 0, code: "unreadable", message: error.message });
       return null;
     });
-    if (bytes !== null) files.push(readInput({ file, bytes }, options, redaction));
+    if (bytes === null) continue;
+    const cached = await cache?.get(file, bytes);
+    if (cached) {
+      files.push(cached);
+      continue;
+    }
+    const parsed = parseSplitFile(readInput({ file, bytes }, options, redaction), timelineOptions(options));
+    cache?.put(file, bytes, parsed);
+    files.push(parsed);
   }
-  const timeline = buildTimeline(files, timelineOptions(options));
+  await cache?.save();
+  const timeline = mergeTimeline(files);
   timeline.warnings.unshift(...unreadable);
   return timeline;
 }

@@ -16,10 +16,33 @@ export interface SplitInput {
   warnings: LogWarning[];
 }
 
+/** One file, parsed: what a timeline is merged from (and what the parse cache keeps of a file). */
+export interface ParsedFile {
+  file: LogFile;
+  /** In file order; ids, slugs, URLs and resolved references are left for the merge to fill in. */
+  entries: Entry[];
+  /** Decode and split warnings of the file. */
+  splitWarnings: LogWarning[];
+  /** Its entries' warnings, and entries earlier than the one before them. */
+  parseWarnings: LogWarning[];
+}
+
 export function buildTimeline(inputs: SplitInput[], options: Pick<ParseEntryOptions, "blogPhrases"> = {}): Timeline {
-  const warnings: LogWarning[] = inputs.flatMap((input) => input.warnings);
-  const entries = inputs.flatMap((input) => parseFile(input, options, warnings));
-  const fileOrder = new Map(inputs.map((input, index) => [input.file.file, index]));
+  return mergeTimeline(inputs.map((input) => parseSplitFile(input, options)));
+}
+
+/** The entries of one split file, parsed; warnings in the order a whole-timeline parse gives them. */
+export function parseSplitFile(input: SplitInput, options: Pick<ParseEntryOptions, "blogPhrases"> = {}): ParsedFile {
+  const parseWarnings: LogWarning[] = [];
+  const entries = parseFile(input, options, parseWarnings);
+  return { file: input.file, entries, splitWarnings: input.warnings, parseWarnings };
+}
+
+/** Files parsed one by one → one timeline. Fills in the entries' ids, URLs and references. */
+export function mergeTimeline(files: ParsedFile[]): Timeline {
+  const warnings: LogWarning[] = [...files.flatMap((file) => file.splitWarnings), ...files.flatMap((file) => file.parseWarnings)];
+  const entries = files.flatMap((file) => file.entries);
+  const fileOrder = new Map(files.map((parsed, index) => [parsed.file.file, index]));
   // Array.prototype.sort is stable: same minute and same file keeps file order.
   entries.sort((a, b) => compare(a.timestamp, b.timestamp) || fileOrder.get(a.file)! - fileOrder.get(b.file)!);
 
@@ -29,7 +52,7 @@ export function buildTimeline(inputs: SplitInput[], options: Pick<ParseEntryOpti
   const series = collectSeries(entries);
   const tags = collectTags(entries, warnings);
   warnings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line);
-  return { files: inputs.map((input) => input.file), entries, byId, backlinks, series, tags, warnings };
+  return { files: files.map((parsed) => parsed.file), entries, byId, backlinks, series, tags, warnings };
 }
 
 function compare(a: string, b: string): number {

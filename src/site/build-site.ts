@@ -84,7 +84,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       return batches.shift() ?? inBatches({}, 1)[0]!;
     };
     const { data, options, pages } = await runEleventy(
-      { contentDir, progress, onData, inBatches: true, ...(cacheDir ? { renderCacheDir: renderCacheDir(cacheDir) } : {}) },
+      { contentDir, progress, onData, inBatches: true, ...(cacheDir ? { renderCacheDir: renderCacheDir(cacheDir), parseCacheDir: parseCacheDir(cacheDir) } : {}) },
       staging,
       () => (batches?.length ?? 0) > 0,
     );
@@ -138,6 +138,7 @@ interface EleventyRun {
 }
 
 export const renderCacheDir = (cacheDir: string): string => path.join(cacheDir, "render");
+export const parseCacheDir = (cacheDir: string): string => path.join(cacheDir, "parse");
 export const searchCacheDir = (cacheDir: string): string => path.join(cacheDir, "search");
 export const pagesCacheDir = (cacheDir: string): string => path.join(cacheDir, "pages");
 

@@ -31,6 +31,8 @@ export interface DotlogBuild {
   progress?: Progress;
   /** Where unchanged entries' HTML is kept between builds (`.cache/render`); none: render all. */
   renderCacheDir?: string;
+  /** Where parsed log files are kept between builds (`.cache/parse`); none: parse all. */
+  parseCacheDir?: string;
   /**
    * Called once the data stage is done, before Eleventy writes the pages (the build starts the
    * search index). What it returns is the part of the paginated pages to write (an incremental
@@ -76,7 +78,14 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
     const data =
       build.inBatches && build.data
         ? build.data
-        : await buildSiteData({ contentDir, options, timeline: build.timeline, progress: build.progress, renderCacheDir: build.renderCacheDir });
+        : await buildSiteData({
+            contentDir,
+            options,
+            timeline: build.timeline,
+            progress: build.progress,
+            renderCacheDir: build.renderCacheDir,
+            parseCacheDir: build.parseCacheDir,
+          });
     build.timeline = undefined;
     build.data = data;
     const selection = await build.onData?.(data, options);

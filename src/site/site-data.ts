@@ -21,6 +21,8 @@ export interface SiteDataInput {
   progress?: Progress;
   /** The render cache's folder: unchanged entries are not rendered again. None: render all. */
   renderCacheDir?: string;
+  /** The parse cache's folder: unchanged log files are not parsed again. None: parse all. */
+  parseCacheDir?: string;
 }
 
 export interface SiteData {
@@ -35,8 +37,8 @@ export interface SiteData {
   rendered: RenderCacheStats;
 }
 
-export async function buildSiteData({ contentDir, options, timeline, progress, renderCacheDir }: SiteDataInput): Promise<SiteData> {
-  const read = timeline ?? (await readTimeline(contentDir, options, progress));
+export async function buildSiteData({ contentDir, options, timeline, progress, renderCacheDir, parseCacheDir }: SiteDataInput): Promise<SiteData> {
+  const read = timeline ?? (await readTimeline(contentDir, options, progress, parseCacheDir));
   const privacy = publishTimeline(read, options);
   read.warnings.push(...privacy.warnings);
   const published = privacy.timeline;
@@ -57,15 +59,19 @@ export async function buildSiteData({ contentDir, options, timeline, progress, r
   return { timeline: read, published, privacy, pages, rendered: cache.stats };
 }
 
-async function readTimeline(contentDir: string, options: SiteOptions, progress?: Progress): Promise<Timeline> {
+async function readTimeline(contentDir: string, options: SiteOptions, progress?: Progress, parseCacheDir?: string): Promise<Timeline> {
   progress?.("reading", 0, 1);
   const files = await findLogs(contentDir, { pattern: options.logs.pattern });
-  const timeline = await loadTimeline(files, {
-    ...(options.logs.encoding ? { encoding: options.logs.encoding } : {}),
-    dateOrder: options.logs.dateOrder,
-    redact: redactOptions(options),
-    blogPhrases: options.blog.phrases,
-  });
+  const timeline = await loadTimeline(
+    files,
+    {
+      ...(options.logs.encoding ? { encoding: options.logs.encoding } : {}),
+      dateOrder: options.logs.dateOrder,
+      redact: redactOptions(options),
+      blogPhrases: options.blog.phrases,
+    },
+    parseCacheDir === undefined ? {} : { cacheDir: parseCacheDir },
+  );
   progress?.("reading", 1, 1);
   return timeline;
 }
