@@ -38,14 +38,14 @@ beforeAll(async () => {
 });
 
 describe("renderer.css", () => {
-  it.each(["light", "dark"] as const)("dotlog's own %s colours reach 4.5:1", (scheme) => {
-    for (const [name, fg, bg] of contrastPairs(PALETTE[scheme], renderer.highlight.themes[scheme])) {
+  it.each(["light", "dark"] as const)("dotlog's own %s colours reach 4.5:1", async (scheme) => {
+    for (const [name, fg, bg] of contrastPairs(PALETTE[scheme], (await renderer.highlight.themeColors())[scheme])) {
       expect(contrast(fg, bg), `${scheme} ${name}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
     }
   });
 
-  it.each(["light", "dark"] as const)("every %s token colour used reaches 4.5:1 on its theme's background", (scheme) => {
-    const bg = renderer.highlight.themes[scheme].bg;
+  it.each(["light", "dark"] as const)("every %s token colour used reaches 4.5:1 on its theme's background", async (scheme) => {
+    const bg = (await renderer.highlight.themeColors())[scheme].bg;
     const colours = [...renderer.css.matchAll(new RegExp(`--shiki-${scheme}:(#[0-9a-fA-F]{3,8})`, "g"))].map((m) => m[1]!);
     expect(colours.length).toBeGreaterThan(10);
     for (const colour of new Set(colours)) expect(contrast(colour, bg), `${colour} on ${bg}`).toBeGreaterThanOrEqual(4.5);

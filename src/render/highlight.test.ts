@@ -8,6 +8,21 @@ import { createHighlight } from "./highlight.ts";
 const options = { light: "github-light", dark: "github-dark" };
 
 describe("highlight", () => {
+  it("loads Shiki only when a block needs it, and serves cached bodies' classes without it", async () => {
+    const highlight = await createHighlight(options);
+    highlight.addClassStyles([["dl-t-cached", "--shiki-light:#24292e;--shiki-dark:#e1e4e8"]]);
+    expect(highlight.classCss()).toBe(".dl-t-cached{--shiki-light:#24292e;--shiki-dark:#e1e4e8}");
+    expect(highlight.loadedLanguages()).toEqual([]);
+    expect(highlight.stats.calls).toBe(0);
+    const highlighted = await highlight.highlight("zypper se rpc", "shellscript");
+    const classes = JSON.stringify(highlighted).match(/dl-t-[0-9a-z]+/g) ?? [];
+    expect(classes.length).toBeGreaterThan(0);
+    // Shiki's classes join the cached ones; each is in the stylesheet once.
+    for (const name of new Set(classes)) expect(highlight.classCss().split(`.${name}{`).length).toBe(2);
+    expect(highlight.classCss()).toContain(".dl-t-cached{");
+    expect([...highlight.classStyles(classes).keys()].sort()).toEqual([...new Set(classes)].sort());
+  });
+
   it("loads a language only when a block needs it", async () => {
     const highlight = await createHighlight(options);
     expect(highlight.loadedLanguages()).toEqual([]);

@@ -1,10 +1,11 @@
-// One Shiki highlighter for the whole build. Languages load on first use, so a build holds
-// only the ones its log needs; identical code is highlighted once. Colours leave as classes
-// (transformerStyleToClass), never `style` attributes, so a strict CSP holds.
-import { transformerStyleToClass } from "@shikijs/transformers";
+// One Shiki highlighter for the whole build. Shiki itself loads when the first block needs it
+// (a build whose bodies all come from the render cache never loads it), and languages load on
+// first use, so a build holds only the ones its log needs; identical code is highlighted once.
+// Colours leave as classes (transformerStyleToClass), never `style` attributes, so a strict CSP
+// holds.
+import type { transformerStyleToClass } from "@shikijs/transformers";
 import type { Element, ElementContent, Properties } from "hast";
-import { createHighlighterCore, type HighlighterCore, type LanguageInput } from "shiki/core";
-import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import type { HighlighterCore, LanguageInput } from "shiki/core";
 import { gdbGrammar } from "./gdb-grammar.ts";
 
 export interface Highlighted {
@@ -31,7 +32,10 @@ export interface Highlight {
   /** Registers classes a cached body uses, so `classCss` covers it without highlighting again. */
   addClassStyles(styles: Iterable<[string, string]>): void;
   loadedLanguages(): string[];
-  themes: { light: ThemeColors; dark: ThemeColors };
+  /** The themes' names (known without loading Shiki). */
+  themes: { light: string; dark: string };
+  /** The themes' own foreground and background (loads Shiki). */
+  themeColors(): Promise<{ light: ThemeColors; dark: ThemeColors }>;
   readonly stats: HighlightStats;
 }
 
@@ -76,23 +80,38 @@ export interface HighlightOptions {
   cacheSize?: number;
 }
 
-export async function createHighlight(options: HighlightOptions): Promise<Highlight> {
-  const highlighter: HighlighterCore = await createHighlighterCore({
+interface Shiki {
+  highlighter: HighlighterCore;
+  toClasses: ReturnType<typeof transformerStyleToClass>;
+}
+
+async function loadShiki(options: HighlightOptions): Promise<Shiki> {
+  const [{ createHighlighterCore }, { createJavaScriptRegexEngine }, { transformerStyleToClass }] = await Promise.all([
+    import("shiki/core"),
+    import("shiki/engine/javascript"),
+    import("@shikijs/transformers"),
+  ]);
+  const highlighter = await createHighlighterCore({
     themes: [import(`shiki/themes/${options.light}.mjs`), import(`shiki/themes/${options.dark}.mjs`)],
     langs: [],
     engine: createJavaScriptRegexEngine(),
   });
-  const toClasses = transformerStyleToClass({ classPrefix: "dl-t-" });
+  return { highlighter, toClasses: transformerStyleToClass({ classPrefix: "dl-t-" }) };
+}
+
+export async function createHighlight(options: HighlightOptions): Promise<Highlight> {
+  let shiki: Promise<Shiki> | undefined;
+  let loaded: Shiki | undefined;
+  const useShiki = async (): Promise<Shiki> => (loaded ??= await (shiki ??= loadShiki(options)));
+  // Token class → its style: the classes Shiki made (copied after each call) and those of
+  // cached bodies (registered without Shiki).
+  const registry = new Map<string, string | Record<string, string>>();
   const cache = new Map<string, Highlighted>();
   const cacheSize = options.cacheSize ?? 2000;
   const loading = new Map<string, Promise<void>>();
   const stats: HighlightStats = { shikiMs: 0, calls: 0, cacheHits: 0 };
-  const colors = (name: string): ThemeColors => {
-    const theme = highlighter.getTheme(name);
-    return { name, fg: theme.fg, bg: theme.bg };
-  };
 
-  async function load(name: string): Promise<void> {
+  async function load({ highlighter }: Shiki, name: string): Promise<void> {
     if (highlighter.getLoadedLanguages().includes(name)) return;
     let pending = loading.get(name);
     if (!pending) {
@@ -115,8 +134,9 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
         return cloneHighlighted(hit);
       }
       const started = performance.now();
-      await load(name);
-      const root = highlighter.codeToHast(code, {
+      const current = await useShiki();
+      await load(current, name);
+      const root = current.highlighter.codeToHast(code, {
         lang: name,
         themes: { light: options.light, dark: options.dark },
         defaultColor: false,
@@ -126,8 +146,9 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
         // token: a first line that compiles its grammar's patterns on a busy machine came out
         // coloured differently. No limit: the same code always gives the same HTML.
         tokenizeTimeLimit: 0,
-        transformers: [toClasses],
+        transformers: [current.toClasses],
       });
+      for (const [className, style] of current.toClasses.getClassRegistry()) if (!registry.has(className)) registry.set(className, style);
       stats.shikiMs += performance.now() - started;
       stats.calls++;
       const pre = root.children.find((node): node is Element => node.type === "element" && node.tagName === "pre");
@@ -141,12 +162,11 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
       return cloneHighlighted(result);
     },
     classCss: () =>
-      [...toClasses.getClassRegistry()]
+      [...registry]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([name, style]) => `.${name}{${styleText(style)}}`)
         .join(""),
     classStyles(names) {
-      const registry = toClasses.getClassRegistry();
       const styles = new Map<string, string>();
       for (const name of names) {
         const style = registry.get(name);
@@ -155,11 +175,18 @@ export async function createHighlight(options: HighlightOptions): Promise<Highli
       return styles;
     },
     addClassStyles(styles) {
-      const registry = toClasses.getClassRegistry();
       for (const [name, style] of styles) if (!registry.has(name)) registry.set(name, style);
     },
-    loadedLanguages: () => highlighter.getLoadedLanguages(),
-    themes: { light: colors(options.light), dark: colors(options.dark) },
+    loadedLanguages: () => loaded?.highlighter.getLoadedLanguages() ?? [],
+    themes: { light: options.light, dark: options.dark },
+    async themeColors() {
+      const { highlighter } = await useShiki();
+      const colors = (name: string): ThemeColors => {
+        const theme = highlighter.getTheme(name);
+        return { name, fg: theme.fg, bg: theme.bg };
+      };
+      return { light: colors(options.light), dark: colors(options.dark) };
+    },
     stats,
   };
 }

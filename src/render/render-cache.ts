@@ -172,7 +172,7 @@ let codeVersion: Promise<string> | undefined;
 async function rendererIdentity(renderer: Renderer): Promise<string> {
   codeVersion ??= sourceHash();
   const { light, dark } = renderer.highlight.themes;
-  return hash(JSON.stringify([await codeVersion, light.name, dark.name]));
+  return hash(JSON.stringify([await codeVersion, light, dark]));
 }
 
 async function sourceHash(): Promise<string> {
