@@ -27,18 +27,19 @@ export type PostInput = Pick<Post, "url" | "title" | "date" | "text"> & { tags: 
 
 /** Everything the site publishes that search should find: entry pages and posts, nothing else. */
 export function searchDocuments(published: Timeline, posts: readonly PostInput[] = []): SearchDocument[] {
-  return [...entryDocuments(published.entries, published.tags), ...posts.map(postDocument)];
+  const tokens: TokenMemo = new Map();
+  return [...entryDocuments(published.entries, published.tags, tokens), ...posts.map((post) => postDocument(post, tokens))];
 }
 
 /**
  * Search documents for the entries the site publishes. `tags` (the timeline's) gives every
  * spelling of a tag its one display name, so the tag filter lists each tag once.
  */
-export function entryDocuments(entries: readonly Entry[], tags?: ReadonlyMap<string, TagInfo>): SearchDocument[] {
-  return entries.map((entry) => entryDocument(entry, tags));
+export function entryDocuments(entries: readonly Entry[], tags?: ReadonlyMap<string, TagInfo>, tokens: TokenMemo = new Map()): SearchDocument[] {
+  return entries.map((entry) => entryDocument(entry, tags, tokens));
 }
 
-export function entryDocument(entry: Entry, tags?: ReadonlyMap<string, TagInfo>): SearchDocument {
+export function entryDocument(entry: Entry, tags?: ReadonlyMap<string, TagInfo>, tokens?: TokenMemo): SearchDocument {
   const lines: string[] = [];
   if (entry.header) lines.push(entry.header.text);
   collectLines(entry.body, lines);
@@ -51,11 +52,11 @@ export function entryDocument(entry: Entry, tags?: ReadonlyMap<string, TagInfo>)
     year: String(entry.time.year),
     kind: "entry",
     text,
-    terms: identifierTerms(`${entry.title}\n${text}`),
+    terms: identifierTerms(`${entry.title}\n${text}`, tokens),
   };
 }
 
-export function postDocument(post: PostInput): SearchDocument {
+export function postDocument(post: PostInput, tokens?: TokenMemo): SearchDocument {
   return {
     url: post.url,
     title: post.title,
@@ -64,7 +65,7 @@ export function postDocument(post: PostInput): SearchDocument {
     year: post.date.slice(0, 4),
     kind: "post",
     text: post.text,
-    terms: identifierTerms(`${post.title}\n${post.text}`),
+    terms: identifierTerms(`${post.title}\n${post.text}`, tokens),
   };
 }
 
@@ -122,12 +123,12 @@ const MAX_TAIL_PARTS = 5;
  * for a part of a name finds it as a whole word. Words the text already holds as they are
  * are left out: only what the tokenizer would not see is added. Each word once.
  */
-export function identifierTerms(text: string): string {
+export function identifierTerms(text: string, tokens: TokenMemo = new Map()): string {
   // What a token gives depends on the token alone; tokens that give words, in order of first appearance.
   const giving = new Set<TokenTerms>();
   const plain = new Set<string>();
   for (const token of text.split(/\s+/)) {
-    const found = termsOfToken(token);
+    const found = termsOfToken(token, tokens);
     plain.add(found.plain);
     if (found.candidates.length > 0) giving.add(found);
   }
@@ -145,17 +146,17 @@ interface TokenTerms {
   candidates: [string, string][];
 }
 
-// Identifiers repeat across a log's entries (and every build meets them all again): each
-// distinct token is taken apart once. Cleared when full, so a long-running server stays small.
-const tokenMemo = new Map<string, TokenTerms>();
-const TOKEN_MEMO_MAX = 200_000;
+/**
+ * Tokens already taken apart. Identifiers and words repeat across a log's entries: the documents
+ * of one build share one memo, so each distinct token is taken apart once, and drop it with them.
+ */
+export type TokenMemo = Map<string, TokenTerms>;
 
-function termsOfToken(token: string): TokenTerms {
-  let found = tokenMemo.get(token);
+function termsOfToken(token: string, tokens: TokenMemo): TokenTerms {
+  let found = tokens.get(token);
   if (found === undefined) {
-    if (tokenMemo.size >= TOKEN_MEMO_MAX) tokenMemo.clear();
     found = { plain: bare(token).toLowerCase(), candidates: LATIN.test(token) ? candidatesOf(token) : [] };
-    tokenMemo.set(token, found);
+    tokens.set(token, found);
   }
   return found;
 }
