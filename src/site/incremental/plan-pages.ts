@@ -74,7 +74,7 @@ function modelHash(model: object, series: SeriesHashes): string {
 }
 
 interface SeriesPartLike {
-  current: boolean;
+  current?: boolean;
   [field: string]: unknown;
 }
 
@@ -111,10 +111,14 @@ function isSeries(value: unknown): value is { name: string; parts: SeriesPartLik
   return typeof name === "string" && Array.isArray(parts) && parts.every(isPart);
 }
 
-/** A part of plain values (strings, numbers, booleans, null) with a boolean `current`. */
+/**
+ * A part of plain values (strings, numbers, booleans, null), with a boolean `current` or none
+ * (entry pages share one list of parts a series and mark their own by id).
+ */
 function isPart(value: unknown): value is SeriesPartLike {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  if (typeof (value as { current?: unknown }).current !== "boolean") return false;
+  const { current } = value as { current?: unknown };
+  if (current !== undefined && typeof current !== "boolean") return false;
   return Object.values(value).every((field) => field === null || (typeof field !== "object" && typeof field !== "function"));
 }
 

@@ -8,7 +8,7 @@ import { visibleControls } from "../../render/visible-controls.ts";
 import { clockTime, dayUrl, isoDate, zonedDateTime } from "./local-time.ts";
 import { itemText, lineOf, summarize } from "./summary.ts";
 import { tagsOf } from "./tags.ts";
-import type { BacklinkView, EntryLink, EntryPage, EntrySummary, HeaderPart, SeriesPart, TagLink } from "./types.ts";
+import type { BacklinkView, EntryLink, EntryPage, EntrySummary, HeaderPart, SeriesPart, SeriesView, TagLink } from "./types.ts";
 
 const CONTEXT_LENGTH = 200;
 
@@ -45,7 +45,7 @@ export function entryPages(
   return timeline.entries.map((entry, i) => {
     const before = timeline.entries[i - 1];
     const after = timeline.entries[i + 1];
-    const series = seriesOf.get(entry.id);
+    const inSeries = seriesOf.get(entry.id);
     return {
       ...summaries.get(entry.id)!,
       html: bodies.get(entry.id) ?? "",
@@ -53,9 +53,8 @@ export function entryPages(
       dayUrl: dayUrl(entry.time),
       prev: before ? entryLink(before) : null,
       next: after ? entryLink(after) : null,
-      series: series
-        ? { name: series.name, parts: series.parts.map((part) => ({ ...part, current: part.id === entry.id })) }
-        : null,
+      series: inSeries?.series ?? null,
+      seriesPart: inSeries?.part ?? null,
       backlinks: backlinks(entry, timeline),
       source: options.showSource ? { file: sourceName(entry.file, options.contentDir), line: entry.line } : null,
     };
@@ -81,16 +80,17 @@ function headerParts(entry: Entry, links: Map<string, TagLink>): HeaderPart[] {
   return onlyTheTitle ? [] : parts;
 }
 
-function seriesParts(timeline: Timeline): Map<string, { name: string; parts: Omit<SeriesPart, "current">[] }> {
-  const byEntry = new Map<string, { name: string; parts: Omit<SeriesPart, "current">[] }>();
+/** Each series once, by the id of each of its entries with the entry's part number. */
+function seriesParts(timeline: Timeline): Map<string, { series: SeriesView; part: number }> {
+  const byEntry = new Map<string, { series: SeriesView; part: number }>();
   for (const info of timeline.series.values()) {
-    const parts = info.parts
+    const parts: SeriesPart[] = info.parts
       .map((id) => timeline.byId.get(id))
       .filter((e): e is Entry => e !== undefined)
       .map((e, i) => ({ ...entryLink(e), part: e.series?.part ?? i + 1 }));
     if (parts.length === 0) continue;
-    const series = { name: visibleControls(info.name), parts };
-    for (const part of parts) byEntry.set(part.id, series);
+    const series: SeriesView = { name: visibleControls(info.name), parts };
+    for (const part of parts) byEntry.set(part.id, { series, part: part.part });
   }
   return byEntry;
 }

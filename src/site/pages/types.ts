@@ -36,7 +36,15 @@ export interface HeaderPart {
 
 export interface SeriesPart extends EntryLink {
   part: number;
-  current: boolean;
+}
+
+/**
+ * A series and all its parts: one object shared by the page models of its entries (each page
+ * lists every part, so copies per page would grow with the square of the series' length).
+ */
+export interface SeriesView {
+  name: string;
+  parts: SeriesPart[];
 }
 
 export interface BacklinkView {
@@ -53,7 +61,9 @@ export interface EntryPage extends EntrySummary {
   dayUrl: string;
   prev: EntryLink | null;
   next: EntryLink | null;
-  series: { name: string; parts: SeriesPart[] } | null;
+  series: SeriesView | null;
+  /** This entry's part number in `series` (the template marks the part whose id is the entry's). */
+  seriesPart: number | null;
   backlinks: BacklinkView[];
   source: { file: string; line: number } | null;
 }
