@@ -14,6 +14,8 @@ declare module "@11ty/eleventy" {
     /** Runs `callback` on the template library instance (Nunjucks: its Environment). */
     amendLibrary(engine: string, callback: (library: unknown) => void): unknown;
     addExtension(extension: string, options: object): unknown;
+    /** The project's folders as Eleventy resolved them (live: the output as the build set it). */
+    readonly directories: { readonly output: string };
   }
 
   export interface EleventyOptions {

@@ -11,6 +11,7 @@ import { cacheNunjucksCompiles } from "./nunjucks-compile-cache.ts";
 import type { SiteOptions } from "./options.ts";
 import { allPages, sitemapUrls, type PageSelection } from "./pages/page-sets.ts";
 import { netlifyRedirects } from "./pages/redirects.ts";
+import { writeDirectPages } from "./pages/write-direct-pages.ts";
 import { anchorId, scopeIds } from "./pages/scope-ids.ts";
 import { buildSiteData, type Progress, type SiteData } from "./site-data.ts";
 
@@ -48,6 +49,8 @@ export interface DotlogBuild {
   /** Filled in by the plugin: the resolved options and everything the data stage made. */
   options?: SiteOptions;
   data?: SiteData;
+  /** Filled in by the plugin: pages it wrote itself, beside Eleventy's (all runs of the build). */
+  directPages?: number;
 }
 
 const BUILD = Symbol.for("dotlog.build");
@@ -72,6 +75,12 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
   eleventyConfig.addPassthroughCopy({ [assetsDir]: "assets" });
   eleventyConfig.addWatchTarget(contentDir);
 
+  let directPages: Promise<number> = Promise.resolve(0);
+  eleventyConfig.on("eleventy.after", async () => {
+    build.directPages = (build.directPages ?? 0) + (await directPages);
+    directPages = Promise.resolve(0);
+  });
+
   eleventyConfig.addGlobalData("site", options);
   eleventyConfig.addGlobalData("dotlog", async () => {
     // A preloaded timeline serves one build; a rebuild (dev server) reads the logs again.
@@ -88,10 +97,13 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
           });
     build.timeline = undefined;
     build.data = data;
-    const selection = await build.onData?.(data, options);
+    const write = (await build.onData?.(data, options)) ?? allPages(data.pages);
+    // The id-redirect pages are written beside Eleventy's run; it waits for them at its end.
+    directPages = writeDirectPages(eleventyConfig.directories.output, write, { ...options, absoluteUrl: (url) => absoluteUrl(url, options) });
+    directPages.catch(() => {}); // awaited in eleventy.after
     return {
       ...data.pages,
-      write: selection ?? allPages(data.pages),
+      write,
       sitemap: sitemapUrls(data.pages),
       netlifyRedirects: netlifyRedirects(data.pages.redirects, options.pathPrefix),
     };

@@ -3,13 +3,16 @@
 // changed, so a template that starts reading more of `dotlog` must say so here (a test compares
 // each template's `dotlog.…` references with this table).
 
+import { redirectPageHtml, type RedirectSite } from "./redirects.ts";
 import type { DayGroup, SitePages } from "./types.ts";
 
 export interface PageSet<T = unknown> {
   /** The key under `dotlog.write` the template paginates over. */
   name: string;
-  /** The template, relative to `templates/`. */
-  template: string;
+  /** The template, relative to `templates/`; null for pages the build writes itself (`html`). */
+  template: string | null;
+  /** A page written by the build beside Eleventy, not through a template (see write-direct-pages.ts). */
+  html?(item: T, site: RedirectSite): string;
   items(pages: SitePages): readonly T[];
   /** Root-relative URL (or file path, for feeds) the page is written to. */
   url(item: T): string;
@@ -58,7 +61,16 @@ export const PAGE_SETS: readonly PageSet[] = [
     shared: ["dotlog.tagPosts"],
     inSitemap: true,
   }),
-  pageSet({ name: "redirects", template: "redirect.njk", items: (pages) => pages.redirects, url: (r) => r.from, reads: (r) => r, shared: [], inSitemap: false }),
+  pageSet({
+    name: "redirects",
+    template: null,
+    html: redirectPageHtml,
+    items: (pages) => pages.redirects,
+    url: (r) => r.from,
+    reads: (r) => r,
+    shared: [],
+    inSitemap: false,
+  }),
   pageSet({ name: "posts", template: "blog/post.njk", items: (pages) => pages.blog?.posts ?? [], url: (post) => post.url, reads: (post) => post, shared: [], inSitemap: true }),
   pageSet({
     name: "blogChunks",
@@ -84,13 +96,20 @@ export function allPages(pages: SitePages): PageSelection {
   return Object.fromEntries(PAGE_SETS.map((set) => [set.name, set.items(pages)]));
 }
 
-/** The pages of `selection` in batches of at most `size` pages, set by set in order. */
+/**
+ * The pages of `selection` in batches of at most `size` pages, set by set in order. Pages the
+ * build writes itself are not Eleventy's to hold: they all go with the first batch, uncounted.
+ */
 export function inBatches(selection: PageSelection, size: number): PageSelection[] {
   const empty = (): Record<string, unknown[]> => Object.fromEntries(PAGE_SETS.map((set) => [set.name, []]));
   const batches = [empty()];
   let room = size;
   for (const set of PAGE_SETS) {
     let items = selection[set.name] ?? [];
+    if (set.html) {
+      batches[0]![set.name]!.push(...items);
+      continue;
+    }
     while (items.length > 0) {
       if (room === 0) {
         batches.push(empty());

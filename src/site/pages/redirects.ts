@@ -1,6 +1,7 @@
 // Titles change when the author edits a header, so an entry's id URL `/YYYY/MM/DD/HHMM/`
 // must keep working: a Netlify `_redirects` rule, and a small redirect page for other hosts.
 
+import path from "node:path";
 import type { Entry } from "../../log/types.ts";
 import type { RedirectPage } from "./types.ts";
 
@@ -30,4 +31,57 @@ export function entryRedirects(entries: Entry[]): RedirectPage[] {
 export function netlifyRedirects(redirects: RedirectPage[], pathPrefix: string): string {
   const prefix = pathPrefix.replace(/\/+$/, "");
   return redirects.map((r) => `${encodeURI(prefix + r.from)} ${encodeURI(prefix + r.to)} 301!`).join("\n") + (redirects.length ? "\n" : "");
+}
+
+/**
+ * The redirect page at an entry's id URL. Written by the build itself, not by Eleventy: 10,000
+ * entries make 10,000 of these pages, and Eleventy's own work for a page (pagination, data,
+ * output checks, a synchronous mkdir and write on the main thread) cost far more than the
+ * page. The markup is what `redirect.njk` made, escaped as Nunjucks escapes, with the site's
+ * `pathPrefix` on the two root-relative links as Eleventy's HtmlBasePlugin put it there
+ * (fixtures in test/fixtures/redirect-pages hold pages Eleventy wrote).
+ */
+export function redirectPageHtml(redirect: RedirectPage, site: RedirectSite): string {
+  const to = escape(prefixed(redirect.to, site.pathPrefix));
+  return `<!DOCTYPE html>
+<html lang="${escape(site.language)}">
+<head>
+<meta charset="utf-8">
+<title>${escape(truncate(redirect.title, 55))} · ${escape(site.title)}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${escape(site.absoluteUrl(redirect.to))}">
+<meta http-equiv="refresh" content="0; url=${to}">
+</head>
+<body>
+<p>This entry is now at <a href="${to}">${escape(redirect.title)}</a>.</p>
+</body>
+</html>
+`;
+}
+
+export interface RedirectSite {
+  language: string;
+  title: string;
+  pathPrefix: string;
+  /** The canonical absolute URL of a root-relative URL (the `absoluteUrl` filter). */
+  absoluteUrl(url: string): string;
+}
+
+/** A root-relative URL under the path prefix, as Eleventy's `url` filter joins them. */
+function prefixed(url: string, pathPrefix: string): string {
+  return pathPrefix === "/" ? url : path.posix.join("/", pathPrefix, url);
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
+
+/** Nunjucks' autoescape. */
+function escape(text: string): string {
+  return text.replace(/[&"'<>\\]/g, (char) => ESCAPES[char]!);
+}
+
+/** Nunjucks' `truncate(length)`: cut at the last space before `length`, then "...". */
+function truncate(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const space = text.lastIndexOf(" ", length);
+  return `${text.slice(0, space === -1 ? length : space)}...`;
 }

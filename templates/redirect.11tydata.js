@@ -1,2 +1,0 @@
-// Where each redirect page is written: a function, as in entry.11tydata.js (no Nunjucks render a page).
-export default { permalink: (data) => data.redirect.from };
