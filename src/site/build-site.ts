@@ -180,7 +180,8 @@ async function runEleventy(build: DotlogBuild & { progress: Progress }, outDir: 
   // The plugin found `build` through `useBuild` and filled in what it made.
   const { data, options } = build;
   if (!data || !options) throw new Error("the dotlog plugin did not run: is it registered in .eleventy.js?");
-  return { data, options, pages: pages.size };
+  // With the pages the plugin wrote itself (the id-redirect pages), beside Eleventy.
+  return { data, options, pages: pages.size + (build.directPages ?? 0) };
 }
 
 export interface CreateEleventyInput {
