@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
   const rate = (ms: number) => Math.round((timeline.entries.length / ms) * 1000);
   const share = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
   console.log(`input: ${timeline.entries.length} entries, ${blocks} literal blocks, ${files.length} files`);
-  console.log(`renderer created in ${setupMs.toFixed(0)} ms (themes; languages load on first use)`);
+  console.log(`renderer created in ${setupMs.toFixed(0)} ms (Shiki, its themes and each language load with the first block that needs them: part of "cold")`);
   console.log(`cold: ${rate(cold.ms)} entries/s (${cold.ms.toFixed(0)} ms), Shiki ${share(cold.shikiMs, cold.ms)} of the time (${cold.shikiMs.toFixed(0)} ms)`);
   console.log(`warm: ${rate(warm.ms)} entries/s (${warm.ms.toFixed(0)} ms), Shiki ${share(warm.shikiMs, warm.ms)} of the time (identical blocks cached)`);
   console.log(`Shiki calls ${renderer.stats.calls}, cache hits ${renderer.stats.cacheHits}; languages loaded: ${renderer.highlight.loadedLanguages().join(", ")}`);
