@@ -5,7 +5,7 @@
 
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkContentDir, createEleventy, renderCacheDir, searchCacheDir, siteSearchDocuments } from "../site/build-site.ts";
+import { checkContentDir, createEleventy, parseCacheDir, renderCacheDir, searchCacheDir, siteSearchDocuments } from "../site/build-site.ts";
 import { configFileName } from "../site/config/load-config-file.ts";
 import { failureMessage } from "../site/config/user-error.ts";
 import type { DotlogBuild } from "../site/plugin.ts";
@@ -54,10 +54,16 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const contentDir = values.content ?? "content";
   const outDir = values.out ?? "site";
   const cacheDir = values.cache ?? DEFAULT_CACHE_DIR;
-  // A rebuild renders only the entries that changed (the render cache) and Eleventy writes
-  // only the pages that changed (the others stay on disk).
+  // A rebuild parses only the files that changed (the parse cache), renders only the entries
+  // that changed (the render cache) and Eleventy writes only the pages that changed (the
+  // others stay on disk).
   const pages = servePages(outDir);
-  const build: DotlogBuild = { contentDir, renderCacheDir: renderCacheDir(cacheDir), onData: (data, options) => pages.select(data.pages, options) };
+  const build: DotlogBuild = {
+    contentDir,
+    parseCacheDir: parseCacheDir(cacheDir),
+    renderCacheDir: renderCacheDir(cacheDir),
+    onData: (data, options) => pages.select(data.pages, options),
+  };
   try {
     await checkContentDir(contentDir);
     const eleventy = createEleventy({
