@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -45,6 +45,18 @@ describe("writeDirectPages", () => {
         expect(await readFile(path.join(dir, redirect.from, "index.html"), "utf8")).toBe(redirectPageHtml(redirect, site));
       }
       await expect(readFile(path.join(dir, "not/written/index.html"))).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("fails the build, not silently, when a page cannot be written", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dotlog-direct-"));
+    try {
+      await writeFile(path.join(dir, "2012"), "a file where a folder must go");
+      const site = siteOf({ language: "en", title: "log", pathPrefix: "/", baseUrl: "https://example.org" });
+      const redirects: RedirectPage[] = [{ from: "/2012/11/07/1252/", to: "/2012/11/07/1252-gtd/", title: "gtd" }];
+      await expect(writeDirectPages(dir, { redirects }, site)).rejects.toThrow(/ENOTDIR|EEXIST/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
