@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { makeCorpus } from "../make-corpus.ts";
 import { findLogs, loadTimeline } from "../../src/log/index.ts";
 import { buildBaseline, writeBaselineSite } from "./eleventy-baseline.ts";
-import { measureChild, median, type ChildRun } from "./measure-child.ts";
+import { describeProcesses, measureChild, median, type ChildRun } from "./measure-child.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bin = path.join(root, "bin", "dotlog.js");
@@ -20,13 +20,16 @@ const runs = Number(process.env.DOTLOG_BENCH_RUNS ?? "3");
 interface Figures {
   entries: number;
   files: number;
-  baseline: { ms: number; rss: number };
-  cold: { ms: number; rss: number };
-  warm: { ms: number; rss: number };
-  append: { ms: number; rss: number };
+  baseline: Measured;
+  cold: Measured;
+  warm: Measured;
+  append: Measured;
 }
 
-async function repeat(times: number, before: () => Promise<void>, run: () => Promise<ChildRun>): Promise<{ ms: number; rss: number }> {
+/** Medians; `largest`: the largest processes of the last run (which one the peak RSS is). */
+type Measured = { ms: number; rss: number; largest: string };
+
+async function repeat(times: number, before: () => Promise<void>, run: () => Promise<ChildRun>): Promise<Measured> {
   const results: ChildRun[] = [];
   for (let i = 0; i < times; i++) {
     await before();
@@ -34,7 +37,7 @@ async function repeat(times: number, before: () => Promise<void>, run: () => Pro
     if (result.code !== 0) throw new Error(`a bench build exited with ${result.code}`);
     results.push(result);
   }
-  return { ms: median(results.map((r) => r.ms)), rss: median(results.map((r) => r.maxRssMiB)) };
+  return { ms: median(results.map((r) => r.ms)), rss: median(results.map((r) => r.maxRssMiB)), largest: describeProcesses(results.at(-1)!) };
 }
 
 async function measureSize(entries: number, work: string): Promise<Figures> {
@@ -82,6 +85,9 @@ export async function run(): Promise<void> {
       console.log(`N = ${f.entries.toLocaleString("en")} entries in ${f.files} files (median of ${runs})`);
       console.log(`  baseline (Eleventy, Markdown)  ${seconds(f.baseline.ms)}  peak ${f.baseline.rss.toFixed(0)} MiB`);
       console.log(`  dotlog cold (with search)      ${seconds(f.cold.ms)}  peak ${f.cold.rss.toFixed(0)} MiB  ${ratio(f.cold.ms, f.baseline.ms)} baseline (target ≤ 1.5×), RSS ${ratio(f.cold.rss, f.baseline.rss)} (target ≤ 1.2×)`);
+      for (const [name, m] of [["cold", f.cold], ["warm", f.warm], ["append", f.append]] as const) {
+        if (m.largest) console.log(`    largest processes, ${name}: ${m.largest}`);
+      }
       console.log(`  dotlog warm (render cache)     ${seconds(f.warm.ms)}  ${ratio(f.warm.ms, f.baseline.ms)} baseline (target ≤ 1.0×)`);
       console.log(`  append one entry + rebuild     ${seconds(f.append.ms)}  ${ratio(f.append.ms, f.cold.ms)} cold (target ≤ 0.1×)`);
     } finally {
