@@ -1,7 +1,10 @@
 // The bin as a user runs it: from another folder, with paths as typed.
 
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const BIN = fileURLToPath(new URL("../../bin/dotlog.js", import.meta.url));
@@ -71,5 +74,56 @@ describe("dotlog check", () => {
     const encoding = dotlog("check", "bad/emoji.txt", "--encoding", "klingon");
     expect([encoding.code, encoding.stderr.split("\n")[0]]).toEqual([2, 'dotlog check: unknown encoding "klingon"']);
     expect(dotlog("frobnicate").code).toBe(2);
+  });
+});
+
+describe("dotlog build", () => {
+  it("loads the site's packages before tsx's loader is registered, and each module once", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "dotlog-loads-"));
+    try {
+      // A loader registered before the bin runs sees every module the process loads, in order.
+      const log = path.join(root, "loads.txt");
+      const hooks = path.join(root, "hooks.mjs");
+      writeFileSync(hooks, `import { appendFileSync } from "node:fs";\nexport function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + "\\n"); return next(url, context); }\n`);
+      const register = path.join(root, "register.mjs");
+      writeFileSync(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+      const content = path.join(root, "content");
+      mkdirSync(content);
+      copyFileSync(`${ROOT}content/000_76b23a5250f26162.txt`, path.join(content, "log.txt"));
+
+      const args = ["--import", pathToFileURL(register).href, BIN, "build", "--content", content, "--out", path.join(root, "site"), "--cache", path.join(root, "cache")];
+      const result = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+      expect([result.status, result.stderr]).toEqual([0, expect.not.stringMatching(/error/i)]);
+
+      const urls = readFileSync(log, "utf8").split("\n").filter(Boolean);
+      // One URL a file: a module loaded again under another URL (tsx's namespaces add a query) would be a second copy.
+      const byFile = new Map<string, Set<string>>();
+      for (const url of urls) byFile.set(url.replace(/[?#].*/, ""), (byFile.get(url.replace(/[?#].*/, "")) ?? new Set()).add(url));
+      expect([...byFile.values()].filter((copies) => copies.size > 1)).toEqual([]);
+
+      const tsxLoader = urls.findIndex((url) => /\/node_modules\/tsx\/dist\/esm\/index\.mjs\?/.test(url));
+      expect(tsxLoader).toBeGreaterThan(0);
+      const sitePackages = [...readFileSync(BIN, "utf8").matchAll(/^ {2}"([^"]+)",$/gm)].map((match) => match[1]!);
+      expect(sitePackages).toContain("@11ty/eleventy");
+      for (const name of sitePackages) {
+        const first = urls.findIndex((url) => url.includes(`/node_modules/${name}/`));
+        expect({ name, beforeTsx: first >= 0 && first < tsxLoader }).toEqual({ name, beforeTsx: true });
+      }
+      expect(urls.indexOf(pathToFileURL(`${ROOT}src/site/plugin.ts`).href)).toBeGreaterThan(tsxLoader);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("loads first only packages the site imports", () => {
+    const sitePackages = [...readFileSync(BIN, "utf8").matchAll(/^ {2}"([^"]+)",$/gm)].map((match) => match[1]!);
+    const imported = new Set<string>();
+    for (const dir of ["site", "render", "log"]) {
+      for (const file of readdirSync(`${ROOT}src/${dir}`, { recursive: true, encoding: "utf8" })) {
+        if (!file.endsWith(".ts") || file.endsWith(".test.ts")) continue;
+        for (const match of readFileSync(`${ROOT}src/${dir}/${file}`, "utf8").matchAll(/^import [^;]*? from "([^".][^"]*)";$/gm)) imported.add(match[1]!);
+      }
+    }
+    expect(sitePackages.filter((name) => !imported.has(name))).toEqual([]);
   });
 });
