@@ -5,7 +5,7 @@
 // the first query (page script, Pagefind's JS and WASM, index, filters, fragments) and for
 // each later query in the same page.
 //
-//   node --import tsx scripts/bench/search.ts [--entries 10000] [--site <built site>]
+//   node --import tsx scripts/bench/search.ts [--entries 10000] [--site <built site>] [--compression br|gzip]
 
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -46,6 +46,8 @@ export interface SearchBenchOptions {
   /** A site built already (the build section's 10,000-entry site); built here when absent. */
   siteDir?: string;
   log?: (line: string) => void;
+  /** The encodings measured, each in its own browser (brotli and gzip by default). */
+  compressions?: readonly Compression[];
 }
 
 export async function benchSearch(options: SearchBenchOptions = {}): Promise<SearchBenchResult[]> {
@@ -62,7 +64,7 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
       await buildSite({ contentDir, outDir: siteDir });
     }
     const results: SearchBenchResult[] = [];
-    for (const compression of ["br", "gzip"] as const) results.push(await measure(siteDir, entries, compression));
+    for (const compression of options.compressions ?? (["br", "gzip"] as const)) results.push(await measure(siteDir, entries, compression));
     for (const line of formatSearchBench(results)) log(line);
     return results;
   } finally {
@@ -163,5 +165,6 @@ function argValue(name: string): string | undefined {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const entries = Number(argValue("--entries") ?? "10000");
   const siteDir = argValue("--site");
-  await benchSearch({ entries, ...(siteDir ? { siteDir } : {}) });
+  const compression = argValue("--compression");
+  await benchSearch({ entries, ...(siteDir ? { siteDir } : {}), ...(compression ? { compressions: [compression as Compression] } : {}) });
 }

@@ -42,6 +42,16 @@ describe("partitionRecords", () => {
     expect(parts.at(-1)!.length).toBeLessThan(SIZES.sealed);
   });
 
+  it("closes a sealed part soon after it reaches `sealed` records: its size bounds Pagefind's memory", () => {
+    const parts = partitionRecords(documents, SIZES);
+    const months = new Map<string, number>();
+    for (const document of documents) months.set(document.date.slice(0, 7), (months.get(document.date.slice(0, 7)) ?? 0) + 1);
+    const largestMonth = Math.max(...months.values());
+    // At most: one record short of `sealed`, then a run of one record short of `recent` and the month it ends in.
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(SIZES.sealed - 1 + SIZES.recent - 1 + largestMonth);
+    expect(Math.max(...parts.map((part) => part.length))).toBeGreaterThan(SIZES.sealed);
+  });
+
   it("does not depend on the order the records come in", () => {
     const reversed = [...documents].reverse();
     expect(partitionRecords(reversed, SIZES).map(identity)).toEqual(partitionRecords(documents, SIZES).map(identity));

@@ -11,7 +11,8 @@
 // Parts are contiguous in date order and never share a month: the browser orders results by
 // date across parts by taking the parts in order.
 //
-// Each part costs the browser one word chunk a query term, so there are few: measured in
+// Each part costs the browser one word chunk a query term, and Pagefind's process memory in
+// proportion to its records: the sizes are a balance of the two, measured in
 // docs/performance.md ("Search index in parts").
 
 export interface PartSizes {
@@ -23,9 +24,12 @@ export interface PartSizes {
 
 /**
  * Measured on 10,000 entries: Pagefind takes ~1.3 ms a record, so the recent part costs
- * under a second to index; 10,000-record sealed parts keep a 10,000-entry log in two parts.
+ * under a second to index. Pagefind's process needs ~110 KB a record of its part (its peak,
+ * in writing the files, is the largest process of a cold build), so sealed parts close at
+ * 3,000 records: with the run that crosses it, ~3,500 (~390 MiB). A 10,000-entry log has
+ * four parts; the browser pays for each in chunks (see chunkSizeFor in write-search-index.ts).
  */
-export const PART_SIZES: PartSizes = { sealed: 10_000, recent: 500 };
+export const PART_SIZES: PartSizes = { sealed: 3_000, recent: 500 };
 
 /** Anything dated with an ISO date-time string (`2012-11-07T14:59`), which sorts as text. */
 export interface Dated {

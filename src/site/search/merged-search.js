@@ -18,10 +18,13 @@
 //   by an exact search for each word, which reads the word chunks the search loads anyway).
 //   When no part holds the word itself (a word being typed, "libv"), the best page of each part
 //   shows which word it matched: parts that matched a longer word are kept, as one index would
-//   keep only those, unless none did.
+//   keep only those, unless none did. A Chinese or Japanese word no part holds whole (Pagefind
+//   cuts those into words of its own) keeps every part, without that check.
 // Plain JavaScript: served as it is, with no build step.
 
 const PART = "dotlog-part";
+/** Scripts written without spaces between words, which Pagefind's segmenter cuts into words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
  * @param {object} pagefind  the module `pagefind/pagefind.js`, not yet initialised
@@ -67,7 +70,12 @@ export async function openMergedSearch(pagefind, list, { indexBase, options = {}
       words.map(async (word) => {
         const counts = (await pagefind.search(`"${word}"`, {})).filters?.[PART] ?? {};
         const exact = every.filter((i) => (counts[String(i)] ?? 0) > 0);
-        return exact.length > 0 ? exact : partsExtending(word);
+        if (exact.length > 0) return exact;
+        // Pagefind cuts Chinese and Japanese into words of its own, so a quoted search for a
+        // longer run of them finds nothing in any part ("统计信息", held by 26 pages), and each
+        // part's best page matched a piece of it ("统计"), never a longer word: the check
+        // would keep every part at the cost of a page fragment from each. Every part stays in.
+        return UNSPACED.test(word) ? [] : partsExtending(word);
       }),
     );
     return every.filter((i) => holders.every((held) => held.length === 0 || held.includes(i)));

@@ -28,14 +28,19 @@ export const SEARCH_LANGUAGE = "zh-cn";
  * Pagefind cuts a word index into chunks of about this many word locations (its default), and
  * a query fetches one chunk a term from every part. A small index's chunks span far more words
  * (each word is listed with few pages), so a part's chunks are made smaller in proportion to its
- * records: the recent part's chunk then weighs about what a 10,000-record index's does.
+ * records: one location a record (a 3,000-record part: 3,000), so that the four parts of a
+ * 10,000-entry log cost a query term ~5 KB in all. Smaller chunks cost less a query but list
+ * more chunks in each part's meta, which the first query loads (half a location a record:
+ * ~3.5 KB a term, +21 KB of meta; measured in docs/performance.md, "Search index in parts").
  * Pagefind 1.6 takes the size only from its environment, as an unstable setting.
  */
 const DEFAULT_CHUNK_SIZE = 20_000;
+const CHUNK_LOCATIONS_PER_RECORD = 1;
+const MIN_CHUNK_SIZE = 100;
 const CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
 
 export function chunkSizeFor(records: number): number {
-  return Math.max(500, Math.min(DEFAULT_CHUNK_SIZE, Math.round((DEFAULT_CHUNK_SIZE * records) / 10_000)));
+  return Math.max(MIN_CHUNK_SIZE, Math.min(DEFAULT_CHUNK_SIZE, Math.round(records * CHUNK_LOCATIONS_PER_RECORD)));
 }
 
 /** The list of parts the browser reads, beside the oldest part's bundle. */
@@ -152,7 +157,6 @@ async function writeOnce({ outDir, documents, cacheDir, partSizes }: WriteSearch
       } finally {
         // The Pagefind binary is a child process: leaving it running keeps Node from exiting.
         await close();
-        serviceChunkSize = null;
       }
     }
     await writeFile(path.join(fresh, PARTS_FILE), `${JSON.stringify(partsList(parts))}\n`);
@@ -176,19 +180,19 @@ async function writeOnce({ outDir, documents, cacheDir, partSizes }: WriteSearch
   };
 }
 
-// The chunk size the running Pagefind service was started with (null: none running).
-let serviceChunkSize: number | null = null;
-
-/** A new Pagefind index, from a service started with the chunk size this part needs. */
+/**
+ * A new Pagefind index, from a service of its own started with the chunk size this part needs.
+ * A service does not give back its memory when an index is deleted: four 3,500-record parts
+ * in one service peaked at 552 MiB, against ~380 MiB each in a service of its own.
+ */
 async function createPartIndex(chunkSize: number): ReturnType<typeof createIndex> {
-  if (serviceChunkSize !== chunkSize) await close();
+  await close();
   const previous = process.env[CHUNK_SIZE_VARIABLE];
   process.env[CHUNK_SIZE_VARIABLE] = String(chunkSize);
   try {
     // The service (a child process) starts on the first call and reads its environment then.
     return await createIndex({ forceLanguage: SEARCH_LANGUAGE });
   } finally {
-    serviceChunkSize = chunkSize;
     if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
     else process.env[CHUNK_SIZE_VARIABLE] = previous;
   }
