@@ -9,7 +9,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { PageSelection } from "../pages/page-sets.ts";
 import type { SitePages } from "../pages/types.ts";
-import { listSiteFiles, moveInto, removeFromSite } from "./move-into-site.ts";
+import { foldersAfter, listSite, listSiteFiles, moveInto, removeFromSite, type SiteFolders } from "./move-into-site.ts";
 import { readManifest, removeManifest, sameSite, stampSite, writeManifest } from "./page-manifest.ts";
 import { planPages, type PagePlan } from "./plan-pages.ts";
 import { siteIdentity } from "./site-identity.ts";
@@ -41,13 +41,18 @@ export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): 
   let inPlace = false;
   // What the site folder holds now: a page deleted by hand is written again, and a file that
   // is no page of this build (left over, or put there by hand) is removed, as a whole-site
-  // replacement would.
+  // replacement would. Folders the last build recorded and nothing changed since are not read again.
   let present = new Set<string>();
+  let folders: SiteFolders = {};
   return {
     async select(pages, options) {
       identity = await siteIdentity(options);
       inPlace = previous?.identity === identity;
-      if (inPlace) present = new Set(listSiteFiles(outDir));
+      if (inPlace) {
+        const listing = listSite(outDir, previous!.folders);
+        present = new Set(listing.files);
+        folders = listing.folders;
+      }
       plan = planPages(pages, identity, inPlace ? previous!.pages : null, (file) => present.has(file));
       return plan.write;
     },
@@ -62,11 +67,13 @@ export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): 
         await moveInto(stagingDir, outDir, written);
         await removeFromSite(outDir, gone);
         await rm(stagingDir, { recursive: true, force: true });
+        folders = foldersAfter(folders, [...written, ...gone]);
       } else {
         await replaceWhole(stagingDir);
+        folders = {};
       }
       const site = await stampSite(outDir);
-      if (site) await writeManifest(cacheDir, { identity, site, pages: plan.hashes });
+      if (site) await writeManifest(cacheDir, { identity, site, pages: plan.hashes, folders });
     },
   };
 }

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { listSiteFiles, moveInto, removeFromSite } from "./move-into-site.ts";
+import { foldersAfter, listSite, listSiteFiles, moveInto, RACY_MS, removeFromSite } from "./move-into-site.ts";
 
 let root: string;
 beforeEach(() => {
@@ -22,6 +22,68 @@ describe("listSiteFiles", () => {
     put(root, "pagefind/pagefind.js", "js");
     put(root, "pagefind/fragment/a.pf_fragment", "f");
     expect(listSiteFiles(root).sort()).toEqual(["2012/11/07/1252-gtd/index.html", "index.html", "pagefind"]);
+  });
+});
+
+describe("listSite", () => {
+  /** Every folder of `dir` dated a minute back, as a site built earlier is. */
+  function age(dir: string): void {
+    const then = new Date(Date.now() - 60_000);
+    for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+      if (statSync(path.join(dir, name)).isDirectory()) utimesSync(path.join(dir, name), then, then);
+    }
+    utimesSync(dir, then, then);
+  }
+
+  beforeEach(() => {
+    put(root, "index.html", "home");
+    put(root, "2012/11/07/index.html", "day");
+    put(root, "2012/11/07/1252-gtd/index.html", "entry");
+    put(root, "pagefind/pagefind.js", "js");
+  });
+  const files = ["2012/11/07/1252-gtd/index.html", "2012/11/07/index.html", "index.html", "pagefind"];
+
+  it("lists what listSiteFiles lists, and records each folder with its time and entries", () => {
+    age(root);
+    const { files: listed, folders } = listSite(root);
+    expect(listed.sort()).toEqual(files);
+    expect(Object.keys(folders).sort()).toEqual(["", "2012", "2012/11", "2012/11/07", "2012/11/07/1252-gtd"]);
+    expect(folders["2012/11/07"]).toEqual([statSync(path.join(root, "2012/11/07")).mtimeMs, expect.arrayContaining(["index.html", "1252-gtd/"])]);
+    expect(folders[""]![1]).toContain("pagefind/");
+  });
+
+  it("takes a recorded folder whose time has not changed as recorded, without reading it", () => {
+    age(root);
+    const { folders } = listSite(root);
+    // A record that differs from the folder: were the folder read, the listing would not show it.
+    folders["2012/11/07"] = [folders["2012/11/07"]![0], ["index.html", "1252-gtd/", "recorded.html"]];
+    expect(listSite(root, folders).files.sort()).toEqual([...files.slice(0, 2), "2012/11/07/recorded.html", ...files.slice(2)]);
+  });
+
+  it("reads a folder again when a page was deleted from it or a file put in it by hand", () => {
+    age(root);
+    const { folders } = listSite(root);
+    unlinkSync(path.join(root, "2012/11/07/1252-gtd/index.html"));
+    put(root, "2012/left-over.html", "old");
+    const again = listSite(root, folders);
+    expect(again.files.sort()).toEqual(["2012/11/07/index.html", "2012/left-over.html", "index.html", "pagefind"]);
+    // Changed just now: not recorded, so the next listing reads them too.
+    expect(Object.keys(again.folders).sort()).toEqual(["", "2012/11", "2012/11/07"]);
+  });
+
+  it("records no folder changed within RACY_MS of the listing", () => {
+    const recent = new Date(Date.now() - RACY_MS / 2);
+    age(root);
+    utimesSync(path.join(root, "2012/11"), recent, recent);
+    expect(Object.keys(listSite(root).folders).sort()).toEqual(["", "2012", "2012/11/07", "2012/11/07/1252-gtd"]);
+  });
+
+  it("forgets the folders a build wrote or removed files in, and every folder above them", () => {
+    age(root);
+    const { folders } = listSite(root);
+    expect(Object.keys(foldersAfter(folders, ["2012/11/07/1252-gtd/index.html"])).sort()).toEqual([]);
+    expect(Object.keys(foldersAfter(folders, ["2012/11/08/0915-new/index.html", "pagefind"])).sort()).toEqual(["2012/11/07", "2012/11/07/1252-gtd"]);
+    expect(Object.keys(foldersAfter(folders, [])).sort()).toEqual(Object.keys(folders).sort());
   });
 });
 

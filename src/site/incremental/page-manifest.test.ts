@@ -14,7 +14,7 @@ async function manifestOf(site: string): Promise<PageManifest> {
   mkdirSync(site, { recursive: true });
   const stamp = await stampSite(site);
   if (!stamp) throw new Error("no site folder");
-  return { identity: "abc", site: stamp, pages: { "2012/11/07/index.html": "h1" } };
+  return { identity: "abc", site: stamp, pages: { "2012/11/07/index.html": "h1" }, folders: { "2012/11/07": [1_700_000_000_000.5, ["index.html", "1252-gtd/"]] } };
 }
 
 describe("the page manifest", () => {

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { SiteFolders } from "./move-into-site.ts";
 
 export interface SiteStamp {
   /** The folder's absolute path. */
@@ -21,9 +22,11 @@ export interface PageManifest {
   site: SiteStamp;
   /** Paginated page's output file (relative to the site folder) → hash of what it was made from. */
   pages: Record<string, string>;
+  /** The site folder's folders as the build left them (`listSite`), those it did not change since it listed them. */
+  folders: SiteFolders;
 }
 
-const FORMAT = "dotlog-pages-3";
+const FORMAT = "dotlog-pages-4";
 /** Manifests of this many site folders are kept; tests and previews build into many. */
 const KEEP = 8;
 
