@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -81,7 +81,8 @@ describe("render cache", () => {
     await build(dir, timeline);
     const other = await build(dir, timeline, await createRenderer({ lightTheme: "min-light" }));
     expect(other.rendered).toHaveLength(timeline.entries.length);
-    expect(other.stats.dropped).toBe(timeline.entries.length);
+    // Every body, and the record of token-class styles.
+    expect(other.stats.dropped).toBe(timeline.entries.length + 1);
   });
 
   it("never serves a damaged record: that entry renders again and its HTML is right", async () => {
@@ -100,21 +101,24 @@ describe("render cache", () => {
     expect(warm.bodies).toEqual(cold.bodies);
   });
 
-  it("never serves a damaged token-class table: every entry renders again", async () => {
+  it("never serves a body whose token classes lost their styles: those entries render again", async () => {
     const cold = await build(dir, timeline);
     const file = path.join(dir, "bodies.ndjson");
     const lines = (await readFile(file, "utf8")).split("\n");
-    expect(lines[1]).toMatch(/--shiki-light:#/);
+    expect(lines[1]).toMatch(/^\["s",.*--shiki-light:#/);
     lines[1] = lines[1]!.replace(/--shiki-light:#[0-9a-fA-F]/, "--shiki-light:#z");
     await writeFile(file, lines.join("\n"));
+    const highlighted = timeline.entries.filter((entry) => /\bdl-t-/.test(cold.bodies.get(entry.id)!)).map((entry) => entry.id);
+    expect(highlighted.length).toBeGreaterThan(0);
     const warm = await build(dir, timeline);
-    expect(warm.rendered).toHaveLength(timeline.entries.length);
+    expect(warm.rendered).toEqual(highlighted);
+    expect(warm.bodies).toEqual(cold.bodies);
     expect(warm.css).toBe(cold.css);
   });
 
-  it("leaves the file as it is when a build used every body of it and rendered none, and writes it when one changed", async () => {
+  it("leaves the file as it is when a build rendered nothing, and appends what a build rendered", async () => {
     const file = path.join(dir, "bodies.ndjson");
-    await build(dir, timeline);
+    const cold = await build(dir, timeline);
     const written = await stat(file);
     const text = await readFile(file, "utf8");
     const warm = await build(dir, timeline);
@@ -122,12 +126,73 @@ describe("render cache", () => {
     const kept = await stat(file);
     expect([kept.ino, kept.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
 
-    // A build without the last entry, then the whole log again: the file follows each time.
+    // A build without the last entry leaves its body in the file (one of 18 unused), and it is
+    // served when the entry is back.
     const shorter = timelineOf(seed.slice(0, seed.lastIndexOf(timeline.entries.at(-1)!.raw)));
     expect(shorter.entries.length).toBe(timeline.entries.length - 1);
-    await build(dir, shorter);
-    expect((await readFile(file, "utf8")).split("\n").length).toBe(text.split("\n").length - 1);
-    expect((await build(dir, timeline)).rendered).toHaveLength(1);
+    expect((await build(dir, shorter)).rendered).toEqual([]);
+    expect(await readFile(file, "utf8")).toBe(text);
+    expect((await build(dir, timeline)).rendered).toEqual([]);
+
+    // An edited entry: its new body is appended to the file in place, and served next time.
+    const edited = timelineOf(seed.replace("but there is not vif in xenlight", "but there is no vif in xenlight"));
+    const again = await build(dir, edited);
+    expect(again.rendered).toHaveLength(1);
+    const appended = await readFile(file, "utf8");
+    expect(appended.startsWith(text)).toBe(true);
+    expect(appended.slice(text.length).split("\n")).toEqual([expect.stringMatching(/^\["b",.*there is no vif/), ""]);
+    expect((await stat(file)).ino).toBe(written.ino);
+    const served = await build(dir, edited);
+    expect(served.rendered).toEqual([]);
+    expect(served.bodies).toEqual(again.bodies);
+    expect(served.bodies).not.toEqual(cold.bodies);
+  });
+
+  it("writes the file anew, with only the bodies used, when more than an eighth of it went unused", async () => {
+    const file = path.join(dir, "bodies.ndjson");
+    await build(dir, timeline);
+    // Three entries edited: 3 of 18 bodies unused (more than an eighth).
+    let text = seed;
+    for (const [from, to] of [["but there is not vif in xenlight", "but there is no vif in xenlight"], ["domainInterfaceStats", "domainInterfaceStatistics"], ["write a blog for this.", "write a blog post for this."]] as const) {
+      expect(text.includes(from)).toBe(true);
+      text = text.replace(from, to);
+    }
+    const edited = timelineOf(text);
+    const run = await build(dir, edited);
+    expect(run.rendered.length).toBeGreaterThanOrEqual(3);
+    const lines = (await readFile(file, "utf8")).split("\n");
+    // Header, styles, one body a used entry, and the final newline.
+    expect(lines.length).toBe(2 + edited.entries.length + 1);
+    expect((await build(dir, edited)).rendered).toEqual([]);
+  });
+
+  it("never serves a body another renderer appended to the file", async () => {
+    const other = path.join(dir, "other");
+    // An entry without highlighted code: its body has no token class whose style could be missing.
+    const edited = timelineOf(seed.replace("domainMemoryPeek: not support in xenlight", "domainMemoryPeek: not supported in xenlight"));
+    await build(dir, timeline);
+    const minLight = await createRenderer({ lightTheme: "min-light" });
+    await build(other, timeline, minLight);
+    await build(other, edited, minLight);
+    // The other renderer's record of the edited entry, appended to this renderer's file.
+    const foreign = (await readFile(path.join(other, "bodies.ndjson"), "utf8")).split("\n").filter((line) => line.includes("not supported in xenlight"));
+    expect(foreign).toHaveLength(1);
+    await appendFile(path.join(dir, "bodies.ndjson"), `${foreign[0]}\n`);
+    const run = await build(dir, edited);
+    expect(foreign[0]).not.toMatch(/dl-t-/);
+    // The edited entry, and the entry whose link to it shows its title.
+    expect(run.rendered.sort()).toEqual(["2012-11-07T12:52", "2012-11-07T15:16"]);
+    expect(run.stats.dropped).toBe(1);
+  });
+
+  it("drops a record cut short (a build stopped while appending) and writes the file whole again", async () => {
+    const file = path.join(dir, "bodies.ndjson");
+    const cold = await build(dir, timeline);
+    const text = await readFile(file, "utf8");
+    await writeFile(file, `${text}["b","cut`);
+    const warm = await build(dir, timeline);
+    expect([warm.rendered, warm.stats.dropped]).toEqual([[], 1]);
+    expect(warm.bodies).toEqual(cold.bodies);
     expect(await readFile(file, "utf8")).toBe(text);
   });
 
