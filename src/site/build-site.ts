@@ -71,6 +71,8 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     // Eleventy keeps every page it renders until its run ends: the pages are written in batches,
     // one Eleventy run each, over the data the first run made.
     let batches: PageSelection[] | undefined;
+    // What the report needs of the timelines, taken at the hand-over: the timelines are let go then.
+    let read: ReadReport | undefined;
     const startIndex = (data: SiteData): void => {
       const documents = siteSearchDocuments(data);
       records = documents.length;
@@ -87,46 +89,45 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
         startIndex(data);
         const selection = (await incremental?.select(data.pages, options)) ?? allPages(data.pages);
         batches = inBatches(selection, input.batchSize ?? BATCH_PAGES);
+        read = readReport(data, options);
         collectGarbage();
       }
-      return batches.shift() ?? inBatches({}, 1)[0]!;
+      return nextBatch();
     };
-    const { data, options, pages } = await runEleventy(
-      { contentDir, progress, onData, inBatches: true, ...(cacheDir ? { renderCacheDir: renderCacheDir(cacheDir), parseCacheDir: parseCacheDir(cacheDir) } : {}) },
+    const nextBatch = (): PageSelection => batches?.shift() ?? inBatches({}, 1)[0]!;
+    const { options, pages } = await runEleventy(
+      {
+        contentDir,
+        progress,
+        onData,
+        inBatches: true,
+        nextBatch,
+        ...(cacheDir ? { renderCacheDir: renderCacheDir(cacheDir), parseCacheDir: parseCacheDir(cacheDir) } : {}),
+      },
       staging,
       () => (batches?.length ?? 0) > 0,
     );
-    const { timeline, published } = data;
-    if (timeline.files.length === 0 && !timeline.warnings.some((w) => w.code === "unreadable")) {
+    if (!indexing || !read) throw new Error("the dotlog plugin did not hand over its data");
+    if (read.filesFound === 0) {
       throw new UserError(`no log files in ${contentDir} (looked for ${options.logs.pattern.join(", ")})`);
     }
     progress("indexing", 0, records);
-    if (!indexing) throw new Error("the dotlog plugin did not hand over its data");
     const search = await indexing;
     progress("indexing", records, records);
     if (incremental) await incremental.commit(staging, (dir) => swapIn(dir, outDir));
     else await swapIn(staging, outDir);
     const kept = incremental?.kept() ?? [];
 
-    const unread = inputFailures(timeline, options);
-    const strict = strictFailure(timeline.warnings, options.strict);
+    const { unread, strict, ...counts } = read;
     const failures = [...unread, ...search.errors.map((e) => `search index: ${e}`), ...(strict ? [strict] : [])];
     const summary: BuildSummary = {
       contentDir,
       outDir,
-      filesFound: timeline.files.length + timeline.warnings.filter((w) => w.code === "unreadable").length,
-      filesRead: timeline.files.length,
-      entries: timeline.entries.length,
-      published: published.entries.length,
-      tags: timeline.tags.size,
-      publishedTags: published.tags.size,
+      ...counts,
       posts,
       pages: pages + kept.filter((file) => file.endsWith(".html")).length,
       pagesKept: kept.length,
       searchRecords: search.records,
-      bodies: { rendered: data.rendered.misses, cached: data.rendered.hits },
-      redactions: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0),
-      warnings: timeline.warnings,
       failures,
       ms: Math.round(performance.now() - started),
     };
@@ -140,9 +141,32 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
 }
 
 interface EleventyRun {
-  data: SiteData;
   options: SiteOptions;
   pages: number;
+}
+
+/** What the build's report says of the logs read and the data stage, and the failures they make. */
+type ReadReport = Pick<BuildSummary, "filesFound" | "filesRead" | "entries" | "published" | "tags" | "publishedTags" | "bodies" | "redactions" | "warnings"> & {
+  /** One line per input that could not be read (or not decoded with the forced encoding). */
+  unread: string[];
+  /** A warning of a strict code, as one line. */
+  strict: string | null;
+};
+
+function readReport({ timeline, published, rendered }: SiteData, options: SiteOptions): ReadReport {
+  return {
+    filesFound: timeline.files.length + timeline.warnings.filter((w) => w.code === "unreadable").length,
+    filesRead: timeline.files.length,
+    entries: timeline.entries.length,
+    published: published.entries.length,
+    tags: timeline.tags.size,
+    publishedTags: published.tags.size,
+    bodies: { rendered: rendered.misses, cached: rendered.hits },
+    redactions: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0),
+    warnings: timeline.warnings,
+    unread: inputFailures(timeline, options),
+    strict: strictFailure(timeline.warnings, options.strict),
+  };
 }
 
 export const renderCacheDir = (cacheDir: string): string => path.join(cacheDir, "render");
@@ -196,10 +220,10 @@ async function runEleventy(build: DotlogBuild & { progress: Progress }, outDir: 
     collectGarbage();
   }
   // The plugin found `build` through `useBuild` and filled in what it made.
-  const { data, options } = build;
-  if (!data || !options) throw new Error("the dotlog plugin did not run: is it registered in .eleventy.js?");
+  const { options } = build;
+  if (!options) throw new Error("the dotlog plugin did not run: is it registered in .eleventy.js?");
   // With the pages the plugin wrote itself (the id-redirect pages), beside Eleventy.
-  return { data, options, pages: pages.size + (build.directPages ?? 0) };
+  return { options, pages: pages.size + (build.directPages ?? 0) };
 }
 
 export interface CreateEleventyInput {

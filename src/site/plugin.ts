@@ -9,10 +9,11 @@ import type { Timeline } from "../log/index.ts";
 import { resolveSiteOptions } from "./config/index.ts";
 import { cacheNunjucksCompiles } from "./nunjucks-compile-cache.ts";
 import type { SiteOptions } from "./options.ts";
-import { allPages, sitemapUrls, type PageSelection } from "./pages/page-sets.ts";
+import { allPages, inBatches, sitemapUrls, type PageSelection } from "./pages/page-sets.ts";
 import { netlifyRedirects } from "./pages/redirects.ts";
 import { writeDirectPages } from "./pages/write-direct-pages.ts";
 import { anchorId, scopeIds } from "./pages/scope-ids.ts";
+import type { SitePages } from "./pages/types.ts";
 import { buildSiteData, type Progress, type SiteData } from "./site-data.ts";
 
 /** Where the site's templates live; the build command uses it as Eleventy's input folder. */
@@ -42,16 +43,25 @@ export interface DotlogBuild {
   onData?: (data: SiteData, options: SiteOptions) => PageSelection | void | Promise<PageSelection | void>;
   /**
    * The build writes its pages in several Eleventy runs (to bound Eleventy's memory, which
-   * holds every page it renders until the run ends): runs after the first take `data` as the
-   * first made it.
+   * holds every page it renders until the run ends): runs after the first take the global data
+   * the first made (`batchData`), and `nextBatch` says which pages each writes. The rest of
+   * `data` (the timelines, ~30 MB of heap on 10,000 entries) is let go once `onData` returned:
+   * the build takes what its report needs there.
    */
   inBatches?: boolean;
-  /** Filled in by the plugin: the resolved options and everything the data stage made. */
+  /** In batches: the part of the paginated pages a run after the first writes. */
+  nextBatch?: () => PageSelection;
+  /** Filled in by the plugin: the resolved options and everything the data stage made (not kept in batches, see `inBatches`). */
   options?: SiteOptions;
   data?: SiteData;
+  /** Filled in by the plugin in batches: the page models, sitemap and `_redirects` the first run made (computed once). */
+  batchData?: SharedGlobalData;
   /** Filled in by the plugin: pages it wrote itself, beside Eleventy's (all runs of the build). */
   directPages?: number;
 }
+
+/** The global data `dotlog` every run of a build has: the page models, the sitemap's URLs and Netlify's `_redirects`. */
+export type SharedGlobalData = SitePages & { sitemap: string[]; netlifyRedirects: string };
 
 const BUILD = Symbol.for("dotlog.build");
 
@@ -83,31 +93,39 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
 
   eleventyConfig.addGlobalData("site", options);
   eleventyConfig.addGlobalData("dotlog", async () => {
+    // A run of a batched build after the first: the same data, another part of the pages.
+    if (build.inBatches && build.batchData) return startRun(build.batchData, build.nextBatch?.() ?? inBatches({}, 1)[0]!);
     // A preloaded timeline serves one build; a rebuild (dev server) reads the logs again.
-    const data =
-      build.inBatches && build.data
-        ? build.data
-        : await buildSiteData({
-            contentDir,
-            options,
-            timeline: build.timeline,
-            progress: build.progress,
-            renderCacheDir: build.renderCacheDir,
-            parseCacheDir: build.parseCacheDir,
-          });
+    const data = await buildSiteData({
+      contentDir,
+      options,
+      timeline: build.timeline,
+      progress: build.progress,
+      renderCacheDir: build.renderCacheDir,
+      parseCacheDir: build.parseCacheDir,
+    });
     build.timeline = undefined;
     build.data = data;
     const write = (await build.onData?.(data, options)) ?? allPages(data.pages);
-    // The id-redirect pages are written beside Eleventy's run; it waits for them at its end.
-    directPages = writeDirectPages(eleventyConfig.directories.output, write, { ...options, absoluteUrl: (url) => absoluteUrl(url, options) });
-    directPages.catch(() => {}); // awaited in eleventy.after
-    return {
+    const shared: SharedGlobalData = {
       ...data.pages,
-      write,
       sitemap: sitemapUrls(data.pages),
       netlifyRedirects: netlifyRedirects(data.pages.redirects, options.pathPrefix),
     };
+    if (build.inBatches) {
+      build.batchData = shared;
+      build.data = undefined;
+    }
+    return startRun(shared, write);
   });
+
+  /** The run's global data: what every run shares, and the pages this one writes; the id-redirect pages are written beside it. */
+  function startRun(shared: SharedGlobalData, write: PageSelection): SharedGlobalData & { write: PageSelection } {
+    // Eleventy's run waits for them at its end (eleventy.after).
+    directPages = writeDirectPages(eleventyConfig.directories.output, write, { ...options, absoluteUrl: (url) => absoluteUrl(url, options) });
+    directPages.catch(() => {}); // awaited in eleventy.after
+    return { ...shared, write };
+  }
 
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options));
   eleventyConfig.addFilter("anchorId", anchorId);
