@@ -15,6 +15,7 @@ import dotlogPlugin, { templatesDir, useBuild, type DotlogBuild } from "./plugin
 import type { BuildSummary, Progress } from "./report.ts";
 import { searchDocuments, type SearchDocument } from "./search/documents.ts";
 import { writeSearchIndexInChild } from "./search/index-in-child.ts";
+import { openTermsCache, type TermsCache } from "./search/terms-cache.ts";
 import type { SearchReport } from "./search/write-search-index.ts";
 import { collectGarbage } from "./collect-garbage.ts";
 import { incrementalPages } from "./incremental/index.ts";
@@ -73,8 +74,10 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     let batches: PageSelection[] | undefined;
     // What the report needs of the timelines, taken at the hand-over: the timelines are let go then.
     let read: ReadReport | undefined;
-    const startIndex = (data: SiteData): void => {
-      const documents = siteSearchDocuments(data);
+    const startIndex = async (data: SiteData): Promise<void> => {
+      const kept = cacheDir ? await openTermsCache(termsCacheDir(cacheDir)) : undefined;
+      const documents = siteSearchDocuments(data, kept);
+      await kept?.save();
       records = documents.length;
       posts = documents.filter((document) => document.kind === "post").length;
       indexing = writeSearchIndexInChild({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
@@ -86,7 +89,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
         // documents and the pages' hashes, are collected before Eleventy's first batch: V8
         // would rather grow the heap by each on top of the last.
         collectGarbage();
-        startIndex(data);
+        await startIndex(data);
         const selection = (await incremental?.select(data.pages, options)) ?? allPages(data.pages);
         batches = inBatches(selection, input.batchSize ?? BATCH_PAGES);
         read = readReport(data, options);
@@ -172,6 +175,7 @@ function readReport({ timeline, published, rendered }: SiteData, options: SiteOp
 export const renderCacheDir = (cacheDir: string): string => path.join(cacheDir, "render");
 export const parseCacheDir = (cacheDir: string): string => path.join(cacheDir, "parse");
 export const searchCacheDir = (cacheDir: string): string => path.join(cacheDir, "search");
+export const termsCacheDir = (cacheDir: string): string => path.join(cacheDir, "terms");
 export const pagesCacheDir = (cacheDir: string): string => path.join(cacheDir, "pages");
 
 /**
@@ -254,8 +258,8 @@ export function createEleventy({ build, outDir, runMode, config }: CreateElevent
 }
 
 /** Records for the search index: what the site publishes, after the privacy step. */
-export function siteSearchDocuments(data: SiteData): SearchDocument[] {
-  return searchDocuments(data.published, data.pages.blog?.search);
+export function siteSearchDocuments(data: SiteData, kept?: TermsCache): SearchDocument[] {
+  return searchDocuments(data.published, data.pages.blog?.search, kept);
 }
 
 /** One line per input problem that makes the build fail although the rest of the site was written. */

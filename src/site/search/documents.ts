@@ -4,6 +4,7 @@
 
 import { tagKey, type BodyNode, type Entry, type TagInfo, type Timeline } from "../../log/index.ts";
 import type { Post } from "../blog/types.ts";
+import type { TermsCache } from "./terms-cache.ts";
 
 export type SearchKind = "entry" | "post";
 
@@ -25,21 +26,31 @@ export interface SearchDocument {
 /** What search needs of a blog post (`text` is its body as plain text). */
 export type PostInput = Pick<Post, "url" | "title" | "date" | "text"> & { tags: readonly { name: string }[] };
 
-/** Everything the site publishes that search should find: entry pages and posts, nothing else. */
-export function searchDocuments(published: Timeline, posts: readonly PostInput[] = []): SearchDocument[] {
+/** A text's index-only words (`identifierTerms`), as one set of documents gets them. */
+export type WordsOf = (text: string) => string;
+
+/** Words taken apart with one memo of tokens, or, given a cache, kept from the last build where the text is the same. */
+export function wordsOf(kept?: TermsCache): WordsOf {
   const tokens: TokenMemo = new Map();
-  return [...entryDocuments(published.entries, published.tags, tokens), ...posts.map((post) => postDocument(post, tokens))];
+  const make = (text: string): string => identifierTerms(text, tokens);
+  return kept ? (text) => kept.terms(text, make) : make;
+}
+
+/** Everything the site publishes that search should find: entry pages and posts, nothing else. */
+export function searchDocuments(published: Timeline, posts: readonly PostInput[] = [], kept?: TermsCache): SearchDocument[] {
+  const words = wordsOf(kept);
+  return [...entryDocuments(published.entries, published.tags, words), ...posts.map((post) => postDocument(post, words))];
 }
 
 /**
  * Search documents for the entries the site publishes. `tags` (the timeline's) gives every
  * spelling of a tag its one display name, so the tag filter lists each tag once.
  */
-export function entryDocuments(entries: readonly Entry[], tags?: ReadonlyMap<string, TagInfo>, tokens: TokenMemo = new Map()): SearchDocument[] {
-  return entries.map((entry) => entryDocument(entry, tags, tokens));
+export function entryDocuments(entries: readonly Entry[], tags?: ReadonlyMap<string, TagInfo>, words: WordsOf = wordsOf()): SearchDocument[] {
+  return entries.map((entry) => entryDocument(entry, tags, words));
 }
 
-export function entryDocument(entry: Entry, tags?: ReadonlyMap<string, TagInfo>, tokens?: TokenMemo): SearchDocument {
+export function entryDocument(entry: Entry, tags?: ReadonlyMap<string, TagInfo>, words: WordsOf = identifierTerms): SearchDocument {
   const lines: string[] = [];
   if (entry.header) lines.push(entry.header.text);
   collectLines(entry.body, lines);
@@ -52,11 +63,11 @@ export function entryDocument(entry: Entry, tags?: ReadonlyMap<string, TagInfo>,
     year: String(entry.time.year),
     kind: "entry",
     text,
-    terms: identifierTerms(`${entry.title}\n${text}`, tokens),
+    terms: words(`${entry.title}\n${text}`),
   };
 }
 
-export function postDocument(post: PostInput, tokens?: TokenMemo): SearchDocument {
+export function postDocument(post: PostInput, words: WordsOf = identifierTerms): SearchDocument {
   return {
     url: post.url,
     title: post.title,
@@ -65,7 +76,7 @@ export function postDocument(post: PostInput, tokens?: TokenMemo): SearchDocumen
     year: post.date.slice(0, 4),
     kind: "post",
     text: post.text,
-    terms: identifierTerms(`${post.title}\n${post.text}`, tokens),
+    terms: words(`${post.title}\n${post.text}`),
   };
 }
 
