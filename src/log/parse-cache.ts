@@ -13,6 +13,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
+import { libraryVersion } from "./library-version.ts";
 import type { ParsedFile } from "./timeline.ts";
 import type { ParseOptions } from "./types.ts";
 
@@ -269,17 +270,6 @@ function parserIdentity(): Promise<string> {
     return digest.digest("base64url");
   })();
   return identity;
-}
-
-/** A library's version, read from the package.json above its entry point (exports may hide it). */
-async function libraryVersion(name: string): Promise<string> {
-  let dir = path.dirname(fileURLToPath(import.meta.resolve(name)));
-  while (dir !== path.dirname(dir)) {
-    const found = await readFile(path.join(dir, "package.json"), "utf8").then((text) => JSON.parse(text) as { name?: string; version?: string }, () => null);
-    if (found?.name === name) return found.version ?? "?";
-    dir = path.dirname(dir);
-  }
-  return "?";
 }
 
 function hash(data: string | Uint8Array): string {

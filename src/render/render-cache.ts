@@ -23,6 +23,7 @@ import { createHash } from "node:crypto";
 import { appendFile, mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { libraryVersion } from "../log/library-version.ts";
 import type { Entry, Timeline } from "../log/types.ts";
 import type { Renderer } from "./index.ts";
 
@@ -238,13 +239,3 @@ async function sourceHash(): Promise<string> {
   return digest.digest("base64url");
 }
 
-/** A library's version, read from the package.json above its entry point (exports may hide it). */
-async function libraryVersion(name: string): Promise<string> {
-  let dir = path.dirname(fileURLToPath(import.meta.resolve(name)));
-  while (dir !== path.dirname(dir)) {
-    const found = await readFile(path.join(dir, "package.json"), "utf8").then((text) => JSON.parse(text) as { name?: string; version?: string }, () => null);
-    if (found?.name === name) return found.version ?? "?";
-    dir = path.dirname(dir);
-  }
-  return "?";
-}
