@@ -11,9 +11,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import { libraryVersion } from "./library-version.ts";
+import { codeIdentity } from "./code-identity.ts";
 import type { ParsedFile } from "./timeline.ts";
 import type { ParseOptions } from "./types.ts";
 
@@ -260,15 +259,7 @@ let identity: Promise<string> | undefined;
 
 /** The parser's own source (this folder), the decoding libraries' versions and V8's. */
 function parserIdentity(): Promise<string> {
-  identity ??= (async () => {
-    const digest = createHash("sha256");
-    const dir = fileURLToPath(new URL("./", import.meta.url));
-    const names = (await readdir(dir)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort();
-    for (const name of names) digest.update(name).update(await readFile(path.join(dir, name)));
-    for (const library of LIBRARIES) digest.update(`${library}@${await libraryVersion(library)}`);
-    digest.update(`v8@${process.versions.v8}`);
-    return digest.digest("base64url");
-  })();
+  identity ??= codeIdentity([new URL("./", import.meta.url)], LIBRARIES, [`v8@${process.versions.v8}`]);
   return identity;
 }
 

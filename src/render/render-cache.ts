@@ -20,10 +20,9 @@
 // cost an append build ~0.25 s; appending the few new bodies costs nothing to speak of.
 
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { libraryVersion } from "../log/library-version.ts";
+import { codeIdentity } from "../log/code-identity.ts";
 import type { Entry, Timeline } from "../log/types.ts";
 import type { Renderer } from "./index.ts";
 
@@ -223,19 +222,9 @@ let codeVersion: Promise<string> | undefined;
 
 /** The renderer's themes and a hash of the code and libraries that turn an Entry into HTML. */
 async function rendererIdentity(renderer: Renderer): Promise<string> {
-  codeVersion ??= sourceHash();
+  codeVersion ??= codeIdentity([new URL("../log/", import.meta.url), new URL("./", import.meta.url)], LIBRARIES);
   const { light, dark } = renderer.highlight.themes;
   return hash(JSON.stringify([await codeVersion, light, dark]));
 }
 
-async function sourceHash(): Promise<string> {
-  const digest = createHash("sha256");
-  for (const folder of ["../log/", "./"]) {
-    const dir = fileURLToPath(new URL(folder, import.meta.url));
-    const names = (await readdir(dir)).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts")).sort();
-    for (const name of names) digest.update(name).update(await readFile(path.join(dir, name)));
-  }
-  for (const library of LIBRARIES) digest.update(`${library}@${await libraryVersion(library)}`);
-  return digest.digest("base64url");
-}
 
