@@ -18,9 +18,10 @@ import { writeSearchIndexInChild } from "./search/index-in-child.ts";
 import { openTermsCache, type TermsCache } from "./search/terms-cache.ts";
 import type { SearchReport } from "./search/write-search-index.ts";
 import { collectGarbage } from "./collect-garbage.ts";
+import { removeInBackground } from "./remove-in-background.ts";
 import { incrementalPages } from "./incremental/index.ts";
 import { allPages, inBatches, type PageSelection } from "./pages/page-sets.ts";
-import type { SiteData } from "./site-data.ts";
+import type { Searchable, SiteData } from "./site-data.ts";
 
 export interface BuildSiteInput {
   /** The folder of logs; default `content`. */
@@ -61,7 +62,8 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
   await removeStale(outDir);
   const cacheDir = input.cacheDir;
   // Pagefind (a child process, fed by a child process of the build) indexes on the second core
-  // while Eleventy writes the pages: the search documents are known as soon as the data stage is done.
+  // while the bodies are rendered and Eleventy writes the pages: the search documents are known
+  // once the logs are read and the blog's posts made, and the index takes longer than the rest.
   let indexing: Promise<SearchReport> | undefined;
   // Counted, not kept: the documents' text is the child's once written.
   let records = 0;
@@ -74,22 +76,24 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     let batches: PageSelection[] | undefined;
     // What the report needs of the timelines, taken at the hand-over: the timelines are let go then.
     let read: ReadReport | undefined;
-    const startIndex = async (data: SiteData): Promise<void> => {
+    const startIndex = async ({ published, posts: postInputs }: Searchable): Promise<void> => {
       const kept = cacheDir ? await openTermsCache(termsCacheDir(cacheDir)) : undefined;
-      const documents = siteSearchDocuments(data, kept);
+      const documents = searchDocuments(published, postInputs, kept);
       await kept?.save();
       records = documents.length;
       posts = documents.filter((document) => document.kind === "post").length;
       indexing = writeSearchIndexInChild({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
       indexing.catch(() => {}); // awaited below; a failure of Eleventy first must not leave it unhandled
+      // The documents (~40 MB on 10,000 entries) are the child's now: V8 would rather grow
+      // the heap by the bodies rendered next than collect them.
+      collectGarbage();
     };
     const onData = async (data: SiteData, options: SiteOptions): Promise<PageSelection> => {
       if (!batches) {
-        // What the data stage left (parsed logs, the render cache's records), then the search
-        // documents and the pages' hashes, are collected before Eleventy's first batch: V8
-        // would rather grow the heap by each on top of the last.
+        // What the data stage left (parsed logs, the render cache's records), then the pages'
+        // hashes, are collected before Eleventy's first batch: V8 would rather grow the heap by
+        // each on top of the last.
         collectGarbage();
-        await startIndex(data);
         const selection = (await incremental?.select(data.pages, options)) ?? allPages(data.pages);
         batches = inBatches(selection, input.batchSize ?? BATCH_PAGES);
         read = readReport(data, options);
@@ -102,6 +106,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       {
         contentDir,
         progress,
+        onSearchable: startIndex,
         onData,
         inBatches: true,
         nextBatch,
@@ -338,7 +343,7 @@ async function swapIn(staging: string, outDir: string): Promise<void> {
     if (hadOld) await rename(old, outDir);
     throw new UserError(`could not move the new site into ${outDir}: ${(error as Error).message}`);
   }
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  if (hadOld) await removeInBackground(old);
 }
 
 function isRunning(pid: number): boolean {

@@ -14,7 +14,7 @@ import { netlifyRedirects } from "./pages/redirects.ts";
 import { writeDirectPages } from "./pages/write-direct-pages.ts";
 import { anchorId, scopeIds } from "./pages/scope-ids.ts";
 import type { SitePages } from "./pages/types.ts";
-import { buildSiteData, type Progress, type SiteData } from "./site-data.ts";
+import { buildSiteData, type Progress, type Searchable, type SiteData } from "./site-data.ts";
 
 /** Where the site's templates live; the build command uses it as Eleventy's input folder. */
 export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -35,9 +35,10 @@ export interface DotlogBuild {
   renderCacheDir?: string;
   /** Where parsed log files are kept between builds (`.cache/parse`); none: parse all. */
   parseCacheDir?: string;
+  /** Called during the data stage once what search reads is known (the build starts the search index). */
+  onSearchable?: (searchable: Searchable) => void | Promise<void>;
   /**
-   * Called once the data stage is done, before Eleventy writes the pages (the build starts the
-   * search index). What it returns is the part of the paginated pages to write (an incremental
+   * Called once the data stage is done, before Eleventy writes the pages. What it returns is the part of the paginated pages to write (an incremental
    * build keeps the others from the last build); nothing: all of them.
    */
   onData?: (data: SiteData, options: SiteOptions) => PageSelection | void | Promise<PageSelection | void>;
@@ -103,6 +104,7 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
       progress: build.progress,
       renderCacheDir: build.renderCacheDir,
       parseCacheDir: build.parseCacheDir,
+      onSearchable: build.onSearchable,
     });
     build.timeline = undefined;
     build.data = data;

@@ -1,12 +1,13 @@
 // The data stage of a build, as a short pipeline of named steps:
-//   read timeline → publish filter → render bodies (once each) → page models
+//   read timeline → publish filter → blog posts → (search can start) → render bodies (once each) → page models
 // Later issues slot in here with one line each (privacy in `publish`, blog posts, search).
 
-import { findLogs, loadTimeline, type Timeline } from "../log/index.ts";
+import { findLogs, loadTimeline, type Entry, type Timeline } from "../log/index.ts";
 import { createRenderer } from "../render/index.ts";
-import { openRenderCache, type RenderCache, type RenderCacheStats } from "../render/render-cache.ts";
+import { openRenderCache, type RenderCacheStats } from "../render/render-cache.ts";
 import type { SiteOptions } from "./options.ts";
-import { withBlog } from "./blog/index.ts";
+import { finishBlog, readPosts, renderedOnce, withBlog } from "./blog/index.ts";
+import type { PostInput } from "./search/documents.ts";
 import { assemblePages } from "./pages/assemble.ts";
 import type { SitePages } from "./pages/types.ts";
 import { publishTimeline, redactOptions, type Published } from "./privacy/index.ts";
@@ -23,6 +24,16 @@ export interface SiteDataInput {
   renderCacheDir?: string;
   /** The parse cache's folder: unchanged log files are not parsed again. None: parse all. */
   parseCacheDir?: string;
+  /**
+   * Called as soon as what the search index reads is known (the published entries and posts),
+   * before the bodies are rendered: the build starts indexing then, beside the rest.
+   */
+  onSearchable?: (searchable: Searchable) => void | Promise<void>;
+}
+
+export interface Searchable {
+  published: Timeline;
+  posts: PostInput[];
 }
 
 export interface SiteData {
@@ -37,25 +48,36 @@ export interface SiteData {
   rendered: RenderCacheStats;
 }
 
-export async function buildSiteData({ contentDir, options, timeline, progress, renderCacheDir, parseCacheDir }: SiteDataInput): Promise<SiteData> {
+export async function buildSiteData({
+  contentDir,
+  options,
+  timeline,
+  progress,
+  renderCacheDir,
+  parseCacheDir,
+  onSearchable,
+}: SiteDataInput): Promise<SiteData> {
   const read = timeline ?? (await readTimeline(contentDir, options, progress, parseCacheDir));
   const privacy = publishTimeline(read, options);
   read.warnings.push(...privacy.warnings);
   const published = privacy.timeline;
   const renderer = await createRenderer();
   const cache = await openRenderCache(renderer, renderCacheDir ?? null);
-  const bodies = await renderBodies(published, cache, progress);
-  await cache.save();
-  const logPages = assemblePages({ timeline: published, bodies, options, contentDir, rendererCss: renderer.css });
-  const pages = await withBlog(logPages, {
+  const bodies = new Map<string, string>();
+  const renderEntry = renderedOnce(published, bodies, { renderEntry: (entry, t) => cache.render(entry, t) });
+  const posts = await readPosts({
     timeline: published,
-    bodies,
-    renderer,
+    renderer: { ...renderer, renderEntry },
     contentDir,
     options,
     privateRequests: privacy.privateBlogRequests,
     warnings: read.warnings,
   });
+  await onSearchable?.({ published, posts: posts.search });
+  await renderBodies(published, renderEntry, progress);
+  await cache.save();
+  const logPages = assemblePages({ timeline: published, bodies, options, contentDir, rendererCss: renderer.css });
+  const pages = withBlog(logPages, finishBlog(posts, { timeline: published, bodies, options }), renderer);
   return { timeline: read, published, privacy, pages, rendered: cache.stats };
 }
 
@@ -77,12 +99,10 @@ async function readTimeline(contentDir: string, options: SiteOptions, progress?:
 }
 
 /** Each entry is rendered at most once a build (not at all when cached); entry and day pages share the HTML. */
-async function renderBodies(timeline: Timeline, cache: RenderCache, progress?: Progress): Promise<Map<string, string>> {
-  const bodies = new Map<string, string>();
+async function renderBodies(timeline: Timeline, renderEntry: (entry: Entry, timeline: Timeline) => Promise<string>, progress?: Progress): Promise<void> {
   const total = timeline.entries.length;
   for (const [i, entry] of timeline.entries.entries()) {
-    bodies.set(entry.id, await cache.render(entry, timeline));
+    await renderEntry(entry, timeline);
     progress?.("rendering", i + 1, total);
   }
-  return bodies;
 }

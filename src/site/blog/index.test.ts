@@ -183,6 +183,20 @@ describe("configured phrases and requests that point at nothing", () => {
     expect(post!.html).not.toContain("现在的关键就是");
     expect(post!.html).not.toContain("libxl__domain_suspend");
   });
+
+  it("make that post of the item alone when the site has rendered the whole entry already", async () => {
+    const discuss = await loadTimeline([seedLog], { blogPhrases: ["discuss with"] });
+    const contentDir = await seedContent();
+    dirs.push(contentDir);
+    const whole = new Map<string, string>();
+    for (const entry of discuss.entries) whole.set(entry.id, await renderer.renderEntry(entry, discuss));
+    expect(whole.get("2012-11-06T16:52")).toContain("libxl__domain_suspend");
+    const blog = await loadBlog({ timeline: discuss, bodies: whole, renderer, contentDir, options: defaultOptions, includeDrafts: false });
+    const [post] = blog.posts;
+    expect(post!.html).toContain("qemu monitor lock");
+    expect(post!.html).not.toContain("现在的关键就是");
+    expect(post!.html).not.toContain("libxl__domain_suspend");
+  });
 });
 
 describe("from: in front matter", () => {

@@ -57,37 +57,81 @@ export interface BlogPages {
   drafts: boolean;
 }
 
-export async function loadBlog(input: BlogInput): Promise<BlogPages> {
-  const { timeline, bodies, options } = input;
+/** The posts alone, before the entries' bodies are rendered: what search needs of the blog. */
+export interface BlogPosts {
+  posts: PostPage[];
+  /** What the search index needs of each published post. */
+  search: PostInput[];
+  /** The blog as `buildBlog` made it (requests, posts with their sources). */
+  built: Awaited<ReturnType<typeof buildBlog>>;
+  drafts: boolean;
+}
+
+export type PostsInput = Omit<BlogInput, "bodies">;
+
+/**
+ * Blog requests and hand-written posts → post pages. The renderer renders the entries posts are
+ * made of (the build's renders each entry once and keeps it for the entry pages), so the search
+ * index can start before the other bodies are rendered.
+ */
+export async function readPosts(input: PostsInput): Promise<BlogPosts> {
+  const { timeline, options } = input;
   const includeDrafts = input.includeDrafts ?? isDevServer();
-  const renderer = {
-    renderEntry: async (entry: Entry, t: Timeline) => bodies.get(entry.id) ?? input.renderer.renderEntry(entry, t),
-  };
-  const blog = await buildBlog({
+  const built = await buildBlog({
     timeline,
-    renderer,
+    renderer: input.renderer,
     postsDir: join(input.contentDir, "posts"),
     options: options.blog,
     includeDrafts,
     highlight: input.renderer.highlight,
     ...(input.privateRequests ? { privateRequests: input.privateRequests } : {}),
   });
-  input.warnings?.push(...blog.warnings);
-  const posts = postPages(blog, timeline, options.timeZone);
-  const textOf = new Map(blog.posts.map((post) => [post.url, post.text]));
+  input.warnings?.push(...built.warnings);
+  const posts = postPages(built, timeline, options.timeZone);
+  const textOf = new Map(built.posts.map((post) => [post.url, post.text]));
+  const search = posts
+    .filter((post) => !post.draft)
+    .map((post) => ({ url: post.url, title: post.title, date: `${post.date}T${post.time}`, tags: post.tags, text: textOf.get(post.url) ?? post.summary }));
+  return { posts, search, built, drafts: includeDrafts };
+}
+
+/** The rest of the blog once every entry's body is rendered: index, TODO list, feeds, links. */
+export function finishBlog({ posts, search, built, drafts }: BlogPosts, { timeline, bodies, options }: Pick<BlogInput, "timeline" | "bodies" | "options">): BlogPages {
   return {
     posts,
     chunks: blogChunks(posts),
     links: posts.map(postLink),
     byTag: postsByTag(posts),
-    fromEntry: postsFromEntry(blog, posts),
-    todos: todoRows(timeline, blog, bodies),
+    fromEntry: postsFromEntry(built, posts),
+    todos: todoRows(timeline, built, bodies),
     feeds: buildFeeds({ posts, timeline, bodies, options }),
-    search: posts
-      .filter((post) => !post.draft)
-      .map((post) => ({ url: post.url, title: post.title, date: `${post.date}T${post.time}`, tags: post.tags, text: textOf.get(post.url) ?? post.summary })),
-    warnings: blog.warnings,
-    drafts: includeDrafts,
+    search,
+    warnings: built.warnings,
+    drafts,
+  };
+}
+
+/** Both steps, with bodies rendered already: entries of the timeline are taken from them. */
+export async function loadBlog(input: BlogInput): Promise<BlogPages> {
+  const renderer = { ...input.renderer, renderEntry: renderedOnce(input.timeline, new Map(input.bodies), input.renderer) };
+  return finishBlog(await readPosts({ ...input, renderer }), input);
+}
+
+/**
+ * An entry of the timeline renders once: taken from `bodies` when it is there, and kept in it.
+ * A post made of one item renders that cut-down copy of its entry (same id, another body), never
+ * the whole entry's HTML.
+ */
+export function renderedOnce(timeline: Timeline, bodies: Map<string, string>, renderer: Pick<Renderer, "renderEntry">): (entry: Entry, t: Timeline) => Promise<string> {
+  let byId: Map<string, Entry> | undefined;
+  return async (entry, t) => {
+    byId ??= new Map(timeline.entries.map((e) => [e.id, e]));
+    if (byId.get(entry.id) !== entry) return renderer.renderEntry(entry, t);
+    const kept = bodies.get(entry.id);
+    if (kept !== undefined) return kept;
+    const html = await renderer.renderEntry(entry, t);
+    bodies.set(entry.id, html);
+    return html;
   };
 }
 
@@ -98,10 +142,9 @@ function isDevServer(): boolean {
 }
 
 /** The site pipeline's one call: the blog's pages, with posts placed on the home and tag pages. */
-export async function withBlog<
+export function withBlog<
   P extends { entries: { id: string; html: string }[]; posts: PostLink[]; tagPosts: Record<string, PostLink[]>; rendererCss: string },
->(pages: P, input: BlogInput): Promise<P & { blog: BlogPages }> {
-  const blog = await loadBlog(input);
+>(pages: P, blog: BlogPages, renderer: Pick<Renderer, "css">): P & { blog: BlogPages } {
   // Entry and day pages share these page objects: both show the badge's link.
   const links = badgeLinks(blog.todos);
   for (const page of pages.entries) {
@@ -109,5 +152,5 @@ export async function withBlog<
     if (entryLinks) page.html = linkTodoBadges(page.html, entryLinks);
   }
   // Fenced code in hand-written posts may have added token classes to the renderer's sheet.
-  return { ...pages, posts: blog.links, tagPosts: blog.byTag, rendererCss: input.renderer.css, blog };
+  return { ...pages, posts: blog.links, tagPosts: blog.byTag, rendererCss: renderer.css, blog };
 }
