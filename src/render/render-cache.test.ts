@@ -57,6 +57,19 @@ describe("render cache", () => {
     expect(warm.css).toMatch(/\.dl-t-[0-9a-z]+\{--shiki-light:/);
   });
 
+  it("writes a file of several megabytes whole (in pieces) and serves every body of it back", async () => {
+    const renderer = await createRenderer();
+    // Bodies of ~130 KB each: the file is written a megabyte at a time.
+    const large = Object.create(renderer) as Renderer;
+    large.renderEntry = async (entry, t) => `${await renderer.renderEntry(entry, t)}<!--${entry.id.repeat(8000)}-->`;
+    const cold = await build(dir, timeline, large);
+    expect((await stat(path.join(dir, "bodies.ndjson"))).size).toBeGreaterThan(2 * 2 ** 20);
+    const warm = await build(dir, timeline, large);
+    expect(warm.rendered).toEqual([]);
+    expect(warm.stats).toMatchObject({ hits: timeline.entries.length, misses: 0, dropped: 0 });
+    expect(warm.bodies).toEqual(cold.bodies);
+  });
+
   it("renders an entry again when its text changes, and only that entry", async () => {
     await build(dir, timeline);
     const edited = timelineOf(seed.replace("but there is not vif in xenlight", "but there is no vif in xenlight"));

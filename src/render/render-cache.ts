@@ -20,7 +20,7 @@
 // cost an append build ~0.25 s; appending the few new bodies costs nothing to speak of.
 
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, open, readFile, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { codeIdentity } from "../log/code-identity.ts";
 import type { Entry, Timeline } from "../log/types.ts";
@@ -94,16 +94,47 @@ export async function openRenderCache(renderer: Renderer, dir: string | null): P
         return;
       }
       const names = new Set([...used.values()].flatMap((body) => body.classes));
-      const lines = [JSON.stringify({ format: FORMAT, identity }), styleRecord(identity, renderer.highlight.classStyles(names))];
-      for (const [key, body] of used) lines.push(bodyRecord(identity, key, body));
+      const styles = styleRecord(identity, renderer.highlight.classStyles(names));
+      const lines = (function* () {
+        yield JSON.stringify({ format: FORMAT, identity });
+        yield styles;
+        for (const [key, body] of used) yield bodyRecord(identity, key, body);
+      })();
       await mkdir(path.dirname(file), { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, lines.join("\n") + "\n");
+      await writeLines(temporary, lines);
       await rename(temporary, file);
     },
     stats,
   };
 }
+
+/**
+ * Lines written a megabyte at a time: the file of a cold 10,000-entry build is ~45 MB, and
+ * joined into one string (then one buffer) it grew the build's heap by ~130 MB at its peak.
+ */
+async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
+  const handle = await open(file, "w");
+  try {
+    let chunk: string[] = [];
+    let size = 0;
+    const flush = async (): Promise<void> => {
+      await handle.write(`${chunk.join("\n")}\n`);
+      chunk = [];
+      size = 0;
+    };
+    for (const line of lines) {
+      chunk.push(line);
+      size += line.length;
+      if (size >= WRITE_CHUNK) await flush();
+    }
+    if (chunk.length > 0) await flush();
+  } finally {
+    await handle.close();
+  }
+}
+
+const WRITE_CHUNK = 1 << 20;
 
 interface StoredCache {
   bodies: Map<string, CachedBody>;

@@ -9,6 +9,7 @@ import type { SiteOptions } from "./options.ts";
 import { finishBlog, readPosts, renderedOnce, withBlog } from "./blog/index.ts";
 import type { PostInput } from "./search/documents.ts";
 import { assemblePages } from "./pages/assemble.ts";
+import { ownTitlesAndTags } from "./pages/model-text.ts";
 import type { SitePages } from "./pages/types.ts";
 import { publishTimeline, redactOptions, type Published } from "./privacy/index.ts";
 
@@ -76,6 +77,7 @@ export async function buildSiteData({
   await onSearchable?.({ published, posts: posts.search });
   await renderBodies(published, renderEntry, progress);
   await cache.save();
+  ownTitlesAndTags(published.entries);
   const logPages = assemblePages({ timeline: published, bodies, options, contentDir, rendererCss: renderer.css });
   const pages = withBlog(logPages, finishBlog(posts, { timeline: published, bodies, options }), renderer);
   return { timeline: read, published, privacy, pages, rendered: cache.stats };

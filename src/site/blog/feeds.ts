@@ -6,11 +6,13 @@
 
 import type { Timeline } from "../../log/types.ts";
 import type { SiteOptions } from "../options.ts";
+import { ownText } from "../pages/model-text.ts";
 import { summarize } from "../pages/summary.ts";
 import { tagUrl } from "../pages/tags.ts";
 import { absoluteSiteUrl, withAbsoluteUrls } from "./absolute-urls.ts";
 import type { PostPage } from "./blog-pages.ts";
 import { rfc3339 } from "./zoned.ts";
+
 
 export const FEED_SIZE = 20;
 
@@ -94,7 +96,7 @@ export function buildFeeds({ posts, timeline, bodies, options }: FeedInput): Fee
       url: abs(entry.url),
       updated: rfc3339(entry.timestamp, options.timeZone),
       html: null,
-      summary: xmlText(summarize(entry) || entry.title),
+      summary: ownText(xmlText(summarize(entry) || entry.title)),
       categories: entry.tags.map(xmlText),
     };
     summaryItems.set(id, item);

@@ -3,6 +3,7 @@
 
 import type { Timeline } from "../../log/types.ts";
 import { findItem } from "./blog-requests.ts";
+import { ownText } from "../pages/model-text.ts";
 import { itemTitle } from "./post-title.ts";
 import type { Blog } from "./posts.ts";
 import type { Post } from "./types.ts";
@@ -30,11 +31,11 @@ export function todoRows(timeline: Timeline, blog: Pick<Blog, "postForRequest">,
       const requestId = item === null ? entry.id : `${entry.id}#${item.path}`;
       const post = todo.blog ? (blog.postForRequest.get(requestId) ?? null) : null;
       rows.push({
-        text: todo.text,
+        text: ownText(todo.text),
         url: anchored(entry.id, `todo-${todo.line}`) ? `${entry.url}#todo-${todo.line}` : entry.url,
         entry: { id: entry.id, url: entry.url, title: entry.title, timestamp: entry.timestamp },
         // The item's own words, unless the TODO is the item's text itself (`1), \TODO: …`).
-        item: item === null ? null : { path: item.path, text: item.line === todo.line ? "" : itemTitle(entry, item), url: `${entry.url}#i${item.path}` },
+        item: item === null ? null : { path: item.path, text: item.line === todo.line ? "" : ownText(itemTitle(entry, item)), url: `${entry.url}#i${item.path}` },
         blog: todo.blog,
         post: post === null ? null : { title: post.title, url: post.url, draft: post.draft },
       });

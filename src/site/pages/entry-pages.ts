@@ -5,6 +5,7 @@ import path from "node:path";
 import { tagKey } from "../../log/index.ts";
 import type { Entry, Timeline } from "../../log/types.ts";
 import { visibleControls } from "../../render/visible-controls.ts";
+import { modelText } from "./model-text.ts";
 import { clockTime, dayUrl, isoDate, zonedDateTime } from "./local-time.ts";
 import { itemText, lineOf, summarize } from "./summary.ts";
 import { tagsOf } from "./tags.ts";
@@ -20,7 +21,7 @@ export interface EntryPageOptions {
 }
 
 export function entryLink(entry: Entry): EntryLink {
-  return { id: entry.id, url: entry.url, title: visibleControls(entry.title), timestamp: entry.timestamp };
+  return { id: entry.id, url: entry.url, title: modelText(entry.title), timestamp: entry.timestamp };
 }
 
 export function entrySummary(entry: Entry, links: Map<string, TagLink>, timeZone: string): EntrySummary {
@@ -30,7 +31,7 @@ export function entrySummary(entry: Entry, links: Map<string, TagLink>, timeZone
     time: clockTime(entry.time),
     datetime: zonedDateTime(entry.time, timeZone),
     tags: tagsOf(entry, links),
-    summary: visibleControls(summarize(entry)),
+    summary: modelText(summarize(entry)),
   };
 }
 
@@ -72,7 +73,7 @@ function headerParts(entry: Entry, links: Map<string, TagLink>): HeaderPart[] {
   const parts = entry.header.elements.map((text) => {
     const key = tagKey(text);
     const link = own.has(key) ? links.get(key) : undefined;
-    return { text: visibleControls(text), url: link ? link.url : null };
+    return { text: modelText(text), url: link ? link.url : null };
   });
   // A header that is only a title (`work report - week 44`) is already the page's heading.
   const onlyTheTitle =
@@ -89,7 +90,7 @@ function seriesParts(timeline: Timeline): Map<string, { series: SeriesView; part
       .filter((e): e is Entry => e !== undefined)
       .map((e, i) => ({ ...entryLink(e), part: e.series?.part ?? i + 1 }));
     if (parts.length === 0) continue;
-    const series: SeriesView = { name: visibleControls(info.name), parts };
+    const series: SeriesView = { name: modelText(info.name), parts };
     for (const part of parts) byEntry.set(part.id, { series, part: part.part });
   }
   return byEntry;
@@ -107,7 +108,7 @@ function backlinks(entry: Entry, timeline: Timeline): BacklinkView[] {
     seen.add(place);
     const item = link.fromItem ? itemText(from, link.fromItem) : null;
     const context = (item && item.trim() !== "" ? item : lineOf(from, link.line)).trim();
-    views.push({ from: entryLink(from), context: visibleControls(clip(context)), item: link.item });
+    views.push({ from: entryLink(from), context: modelText(clip(context)), item: link.item });
   }
   return views;
 }

@@ -4,7 +4,7 @@
 
 import path from "node:path";
 import type { LogFile } from "../../log/types.ts";
-import { visibleControls } from "../../render/visible-controls.ts";
+import { modelText } from "./model-text.ts";
 
 export interface FileNotes {
   /** The file's name relative to the content folder, or null when sources are not shown. */
@@ -21,7 +21,7 @@ export function fileNotes(files: LogFile[], options: { showSource: boolean; cont
     const text = lines.join("\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd();
     if (text === "") continue;
     const name = options.contentDir ? path.relative(options.contentDir, file.file) : file.file;
-    notes.push({ file: options.showSource ? name.split(path.sep).join("/") : null, text: visibleControls(text) });
+    notes.push({ file: options.showSource ? name.split(path.sep).join("/") : null, text: modelText(text) });
   }
   return notes;
 }

@@ -4,7 +4,7 @@
 
 import { tagKey } from "../../log/index.ts";
 import type { Entry, TagInfo, Timeline } from "../../log/types.ts";
-import { visibleControls } from "../../render/visible-controls.ts";
+import { modelText } from "./model-text.ts";
 import type { EntrySummary, TagChunk, TagLink, TagSummary } from "./types.ts";
 
 const RELATED_COUNT = 8;
@@ -16,7 +16,7 @@ export function tagUrl(slug: string, pageNumber = 1): string {
 export function tagLinks(tags: Iterable<TagInfo>): Map<string, TagLink> {
   const links = new Map<string, TagLink>();
   for (const tag of tags) {
-    links.set(tag.key, { key: tag.key, name: visibleControls(tag.name), url: tagUrl(tag.slug), count: tag.entries.length });
+    links.set(tag.key, { key: tag.key, name: modelText(tag.name), url: tagUrl(tag.slug), count: tag.entries.length });
   }
   return links;
 }
