@@ -13,7 +13,7 @@ import { buildFeeds, type Feed } from "./feeds.ts";
 import type { Renderer } from "../../render/index.ts";
 import type { PostWarning } from "./hand-posts.ts";
 import { badgeLinks, linkTodoBadges } from "./link-todo-badges.ts";
-import { buildBlog } from "./posts.ts";
+import { buildBlog, type Blog } from "./posts.ts";
 import { todoRows, type TodoRow } from "./todo-list.ts";
 
 export type { Feed, FeedItem } from "./feeds.ts";
@@ -63,7 +63,7 @@ export interface BlogPosts {
   /** What the search index needs of each published post. */
   search: PostInput[];
   /** The blog as `buildBlog` made it (requests, posts with their sources). */
-  built: Awaited<ReturnType<typeof buildBlog>>;
+  built: Blog;
   drafts: boolean;
 }
 
