@@ -147,7 +147,7 @@ interface Parts {
 }
 
 // V8 shares the text's memory for a slice of 13 characters or more; a shorter one is a copy anyway.
-const MIN_SLICE = 13;
+export const MIN_SLICE = 13;
 
 /** Blanks the parts of the text in `parsed` (in place, for serializing) and says where they are. */
 function cutFromText(parsed: ParsedFile): { parts: Parts | null; restore: () => void } {

@@ -123,10 +123,8 @@ export async function loadBlog(input: BlogInput): Promise<BlogPages> {
  * the whole entry's HTML.
  */
 export function renderedOnce(timeline: Timeline, bodies: Map<string, string>, renderer: Pick<Renderer, "renderEntry">): (entry: Entry, t: Timeline) => Promise<string> {
-  let byId: Map<string, Entry> | undefined;
   return async (entry, t) => {
-    byId ??= new Map(timeline.entries.map((e) => [e.id, e]));
-    if (byId.get(entry.id) !== entry) return renderer.renderEntry(entry, t);
+    if (timeline.byId.get(entry.id) !== entry) return renderer.renderEntry(entry, t);
     const kept = bodies.get(entry.id);
     if (kept !== undefined) return kept;
     const html = await renderer.renderEntry(entry, t);

@@ -4,11 +4,9 @@
 // is written, held the texts of the logs (~14 MB on 10,000 entries) after everything else of
 // the parse was let go.
 
+import { MIN_SLICE } from "../../log/parse-cache.ts";
 import type { Entry } from "../../log/types.ts";
 import { visibleControls } from "../../render/visible-controls.ts";
-
-/** V8 copies a substring shorter than this; a longer one is a slice of its parent. */
-const MIN_SLICE = 13;
 
 /** The same text in a string of its own. Through JSON, not UTF-8: a lone surrogate stays as it is. */
 export function ownText(text: string): string {
