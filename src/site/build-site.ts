@@ -163,7 +163,7 @@ type ReadReport = Pick<BuildSummary, "filesFound" | "filesRead" | "entries" | "p
   strict: string | null;
 };
 
-function readReport({ timeline, published, rendered }: SiteData, options: SiteOptions): ReadReport {
+function readReport({ timeline, published, rendered, pages }: SiteData, options: SiteOptions): ReadReport {
   return {
     filesFound: timeline.files.length + timeline.warnings.filter((w) => w.code === "unreadable").length,
     filesRead: timeline.files.length,
@@ -172,7 +172,7 @@ function readReport({ timeline, published, rendered }: SiteData, options: SiteOp
     tags: timeline.tags.size,
     publishedTags: published.tags.size,
     bodies: { rendered: rendered.misses, cached: rendered.hits },
-    redactions: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0),
+    redactions: timeline.files.reduce((sum, file) => sum + (file.redacted ?? 0), 0) + (pages.blog?.redacted ?? 0),
     warnings: timeline.warnings,
     unread: inputFailures(timeline, options),
     strict: strictFailure(timeline.warnings, options.strict),

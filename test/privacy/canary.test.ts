@@ -14,6 +14,8 @@ import { readSiteFiles, readSiteFolders, type SiteFile } from "./site-files.ts";
 
 const contentDir = fileURLToPath(new URL("../fixtures/privacy/content/", import.meta.url));
 const logFile = path.join(contentDir, "work.log");
+/** A hand-written post: redaction masks it as it masks the logs (its file name is a canary too). */
+const postFile = path.join(contentDir, "posts", "quillfeather-zebra-review.md");
 
 /** Written only in excluded entries (tags `company`, `GTD`, `private`, and `16:30 2013-03-06` by id). */
 const EXCLUDED = [
@@ -69,6 +71,8 @@ describe("the canaries", () => {
   it("are all in the logs, so the test means something", async () => {
     const log = (await readFile(logFile, "utf8")) + (await readFile(path.join(contentDir, "home.log"), "utf8"));
     for (const canary of CANARIES) expect(log).toContain(canary);
+    const post = await readFile(postFile, "utf8");
+    for (const canary of REDACTED) expect(post).toContain(canary);
   });
 
   it("appear in no file the build wrote, inflated or not", () => {
@@ -117,10 +121,15 @@ describe("what is published", () => {
   it("counts the excluded entries and the masked matches in the build report", async () => {
     const log = await readFile(logFile, "utf8");
     const written = (word: string) => log.split(word).length - 1;
-    const masked = ["Quillfeather", "10.231.77.19", "qx.canary@example.org", "ACME-PRJ-4471", "fd12:3456:789a::77"].map(written);
+    const rules = ["Quillfeather", "10.231.77.19", "qx.canary@example.org", "ACME-PRJ-4471", "fd12:3456:789a::77"];
+    const inLog = rules.map(written).reduce((a, b) => a + b, 0);
+    // The post's file name and text; names and the ticket pattern match whatever the case.
+    const post = `${path.basename(postFile)}\n${await readFile(postFile, "utf8")}`.toLowerCase();
+    const inPost = rules.map((word) => post.split(word.toLowerCase()).length - 1).reduce((a, b) => a + b, 0);
+    expect(inPost).toBe(11);
     expect(result.summary.entries).toBe(9);
     expect(result.summary.published).toBe(3);
-    expect(result.summary.redactions).toBe(masked.reduce((a, b) => a + b, 0));
+    expect(result.summary.redactions).toBe(inLog + inPost);
   });
 
   it("counts only public entries on the tag index", () => {
@@ -159,6 +168,17 @@ describe("what is published", () => {
     const entry = page("/2013/03/04/1000-zebra-crossing-notes/");
     expect(entry).toMatch(/see(&quot;|")11:00 2013-03-04(&quot;|")/);
     expect(entry).not.toContain("/2013/03/04/1100");
+  });
+});
+
+describe("hand-written posts", () => {
+  it("are published with masks where the private words were, under a slug made from the masked file name", async () => {
+    const post = page("/blog/zebra-review/");
+    expect(post).toContain("A hand-written post on the zebra review.");
+    expect(post).toContain("Zebra review with █████");
+    expect(post.split("█████").length - 1).toBeGreaterThanOrEqual(7);
+    const hits = await index.search("hand-written post");
+    expect(hits.map((hit) => hit.url)).toContain("/blog/zebra-review/");
   });
 });
 

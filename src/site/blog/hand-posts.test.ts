@@ -5,6 +5,7 @@ import { toString } from "hast-util-to-string";
 import { visit } from "unist-util-visit";
 import { createRenderer } from "../../render/index.ts";
 import { describe, expect, it } from "vitest";
+import { compileRedaction } from "../../log/index.ts";
 import { parseHandPost, readHandPosts } from "./hand-posts.ts";
 
 function findAll(tree: Root | Element, test: (el: Element) => boolean): Element[] {
@@ -50,7 +51,7 @@ describe("readHandPosts", () => {
 
   it("renders fenced shellsession and gdb blocks as the log's transcripts, with the build's highlighter", async () => {
     const renderer = await createRenderer();
-    const [post] = (await readHandPosts(join(fixtures, "replaced/posts"), renderer.highlight)).posts;
+    const [post] = (await readHandPosts(join(fixtures, "replaced/posts"), { highlight: renderer.highlight })).posts;
     const tree = fromHtml(post!.html, { fragment: true });
     const figures = findAll(tree, (el) => el.tagName === "figure");
     expect(figures.map((f) => f.properties.dataLang)).toEqual(["shell", "gdb"]);
@@ -85,5 +86,46 @@ describe("readHandPosts", () => {
     const broken = await parseHandPost("z.md", "---\ntitle: [unclosed\n---\nstill here\n");
     expect(broken.warnings.some((w) => /YAML/.test(w.message))).toBe(true);
     expect(broken.post.text).toContain("still here");
+  });
+
+  describe("with the build's redaction", () => {
+    // The seed's own NFS transcript (lines 214 and 216), quoted in a post about a colleague.
+    const markdown = [
+      "---",
+      "title: NFS mounts with Bamvor at 147.2.207.77",
+      "tags: [nfs, Bamvor]",
+      "---",
+      "Bamvor's box [147.2.207.77](http://147.2.207.77/home/) exports sda3.",
+      "",
+      "```shellsession",
+      "linux-iwgo:/home/suse # mount.nfs 147.2.207.77:/home/bamvor/sda3/home sda3/home/ -v",
+      "mount.nfs: trying text-based options 'vers=4,addr=147.2.207.77,clientaddr=147.2.207.74'",
+      "```",
+      "",
+    ].join("\n");
+    const redaction = compileRedaction({ rules: ["ipv4"], names: ["bamvor"], mask: "[hidden]" });
+
+    it("masks the front matter, the file name (the slug) and the body, code and link targets included", async () => {
+      const { post, warnings } = await parseHandPost("/posts/bamvor-nfs.md", markdown, { redaction });
+      expect(warnings).toEqual([]);
+      expect(post.title).toBe("NFS mounts with [hidden] at [hidden]");
+      // A mask that reads as YAML (`[hidden]` is a list) is put in after the YAML is read.
+      expect(post.tags).toEqual(["nfs", "[hidden]"]);
+      expect(post.slug).toBe("hidden-nfs");
+      for (const published of [post.html, post.text, post.title, post.slug, post.tags.join(" ")]) {
+        expect(published).not.toMatch(/bamvor|147\.2\.207/i);
+      }
+      expect(post.html).toContain('href="http://%5Bhidden%5D/home/"');
+      expect(post.text).toContain("mount.nfs [hidden]:/home/[hidden]/sda3/home");
+      // title 2 + tag 1 + file name 1 + body: the prose 3, each transcript line 2.
+      expect(post.redacted).toBe(11);
+    });
+
+    it("masks nothing and counts nothing without it", async () => {
+      const { post } = await parseHandPost("/posts/bamvor-nfs.md", markdown);
+      expect(post.title).toBe("NFS mounts with Bamvor at 147.2.207.77");
+      expect(post.slug).toBe("bamvor-nfs");
+      expect(post.redacted).toBe(0);
+    });
   });
 });

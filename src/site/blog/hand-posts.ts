@@ -1,6 +1,8 @@
 // Hand-written posts: `content/posts/*.md` with YAML front matter (title, date, tags, from,
 // draft, slug), rendered as GitHub-flavoured Markdown. Raw HTML in the Markdown is dropped,
-// as everywhere on the site, so a post cannot break the page or its security policy.
+// as everywhere on the site, so a post cannot break the page or its security policy. The
+// build's redaction masks a post as it masks a log: a post quoting the log quotes its names
+// and addresses too.
 
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -13,8 +15,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { matter } from "vfile-matter";
-import { slugify } from "../../log/slug.ts";
-import type { LogWarning } from "../../log/types.ts";
+import { redactText, slugify, type LogWarning, type Redaction } from "../../log/index.ts";
 import { plainText } from "./plain-text.ts";
 import { normalizeRequestName } from "./request-name.ts";
 import type { Highlight } from "../../render/highlight.ts";
@@ -38,11 +39,20 @@ export interface HandPost {
   draft: boolean;
   html: string;
   text: string;
+  /** Matches the build's redaction masked in this post (front matter, file name and body). */
+  redacted: number;
+}
+
+export interface HandPostOptions {
+  /** The build's highlighter; without it (unit tests) fenced code stays plain `<pre><code>`. */
+  highlight?: Highlight;
+  /** The build's `redact` and `redactNames`, compiled; null or absent masks nothing. */
+  redaction?: Redaction | null;
 }
 
 export async function readHandPosts(
   postsDir: string,
-  highlight?: Highlight,
+  options: HandPostOptions = {},
 ): Promise<{ posts: HandPost[]; warnings: PostWarning[] }> {
   const names = await readdir(postsDir).catch(() => [] as string[]);
   const posts: HandPost[] = [];
@@ -54,7 +64,7 @@ export async function readHandPosts(
       return null;
     });
     if (text === null) continue;
-    const read = await parseHandPost(file, text, highlight);
+    const read = await parseHandPost(file, text, options);
     posts.push(read.post);
     warnings.push(...read.warnings);
   }
@@ -64,7 +74,7 @@ export async function readHandPosts(
 export async function parseHandPost(
   file: string,
   markdown: string,
-  highlight?: Highlight,
+  { highlight, redaction }: HandPostOptions = {},
 ): Promise<{ post: HandPost; warnings: PostWarning[] }> {
   const warnings: PostWarning[] = [];
   const warn = (message: string): void => void warnings.push({ file, line: 1, code: "post", message });
@@ -74,7 +84,17 @@ export async function parseHandPost(
   } catch (error) {
     warn(`front matter is not valid YAML: ${(error as Error).message}`);
   }
-  const data = (vfile.data.matter ?? {}) as Record<string, unknown>;
+  // Masked after the YAML is read, value by value: a mask written into the YAML text could
+  // read as YAML itself (`[hidden]` is a list).
+  let redacted = 0;
+  const redact = (text: string): string => {
+    if (!redaction) return text;
+    const result = redactText(text, redaction);
+    redacted += result.count;
+    return result.text;
+  };
+  const data = redactStrings(vfile.data.matter ?? {}, redact) as Record<string, unknown>;
+  vfile.value = redact(String(vfile.value));
 
   const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
   // Without the build's highlighter (unit tests), fenced code stays plain `<pre><code>`.
@@ -83,7 +103,8 @@ export async function parseHandPost(
     : base;
   const tree = (await processor.run(processor.parse(vfile), vfile)) as Root;
 
-  const stem = basename(file).replace(/\.md$/i, "");
+  // The file name is the slug when the front matter has none: it is published too.
+  const stem = redact(basename(file).replace(/\.md$/i, ""));
   const title = stringField(data.title) ?? firstHeading(tree) ?? stem;
   if (stringField(data.title) === null) warn(`no \`title:\` in the front matter; using "${title}"`);
 
@@ -103,9 +124,20 @@ export async function parseHandPost(
       draft,
       html: toHtml(tree),
       text: plainText(tree),
+      redacted,
     },
     warnings,
   };
+}
+
+/** Every string in parsed YAML, masked; other values (numbers, dates) as they are. */
+function redactStrings(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactStrings(item, redact));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item, redact)]));
+  }
+  return value;
 }
 
 function stringField(value: unknown): string | null {

@@ -3,9 +3,9 @@
 // home, tag, entry and search pages need to know about posts.
 
 import { join } from "node:path";
-import type { Entry, LogWarning, Timeline } from "../../log/types.ts";
+import { compileRedaction, type Entry, type LogWarning, type Redaction, type Timeline } from "../../log/index.ts";
 import type { SiteOptions } from "../options.ts";
-import type { PrivateBlogRequest } from "../privacy/index.ts";
+import { redactOptions, type PrivateBlogRequest } from "../privacy/index.ts";
 import type { PostInput } from "../search/documents.ts";
 import type { PostLink } from "../pages/types.ts";
 import { blogChunks, postLink, postPages, postsByTag, postsFromEntry, type BlogChunk, type PostPage } from "./blog-pages.ts";
@@ -54,6 +54,8 @@ export interface BlogPages {
   /** What the search index needs of each published post. */
   search: PostInput[];
   warnings: PostWarning[];
+  /** Matches masked in hand-written posts, for the build report. */
+  redacted: number;
   drafts: boolean;
 }
 
@@ -84,6 +86,7 @@ export async function readPosts(input: PostsInput): Promise<BlogPosts> {
     options: options.blog,
     includeDrafts,
     highlight: input.renderer.highlight,
+    redaction: compiledRedaction(options),
     ...(input.privateRequests ? { privateRequests: input.privateRequests } : {}),
   });
   input.warnings?.push(...built.warnings);
@@ -107,6 +110,7 @@ export function finishBlog({ posts, search, built, drafts }: BlogPosts, { timeli
     feeds: buildFeeds({ posts, timeline, bodies, options }),
     search,
     warnings: built.warnings,
+    redacted: built.redacted,
     drafts,
   };
 }
@@ -131,6 +135,12 @@ export function renderedOnce(timeline: Timeline, bodies: Map<string, string>, re
     bodies.set(entry.id, html);
     return html;
   };
+}
+
+/** The options' `redact` and `redactNames` as the log layer compiles them for the logs. */
+function compiledRedaction(options: SiteOptions): Redaction | null {
+  const redact = redactOptions(options);
+  return redact === undefined ? null : compileRedaction(redact);
 }
 
 /** Eleventy tells its run mode in the environment: `serve`/`watch` is `npm start`. */

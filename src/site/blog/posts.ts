@@ -2,7 +2,7 @@
 // `from:` names the request), plus hand-written posts of their own; drafts only when the
 // site is served for writing (`npm start`).
 
-import type { Entry, Timeline } from "../../log/types.ts";
+import type { Entry, Redaction, Timeline } from "../../log/index.ts";
 import type { SiteOptions } from "../options.ts";
 import type { PrivateBlogRequest } from "../privacy/index.ts";
 import { findBlogRequests } from "./blog-requests.ts";
@@ -21,6 +21,8 @@ export interface BlogInput {
   /** True under `npm start`: drafts are shown (and marked) there, never in a build. */
   includeDrafts: boolean;
   highlight?: Highlight;
+  /** The build's redaction, for hand-written posts (entries come masked from the log layer). */
+  redaction?: Redaction | null;
   /** Requests written in entries the site does not publish (privacy); their posts show only public entries. */
   privateRequests?: PrivateBlogRequest[];
 }
@@ -34,13 +36,18 @@ export interface Blog {
   /** Entry id → posts made from it (its sources) or asked for in it. */
   postsFromEntry: Map<string, Post[]>;
   warnings: PostWarning[];
+  /** Matches masked in hand-written posts, for the build report. */
+  redacted: number;
 }
 
 export async function buildBlog(input: BlogInput): Promise<Blog> {
   const { timeline, includeDrafts } = input;
   const requests = findBlogRequests(timeline);
   const byRequest = new Map(requests.map((request) => [request.id, request]));
-  const read = await readHandPosts(input.postsDir, input.highlight);
+  const read = await readHandPosts(input.postsDir, {
+    ...(input.highlight ? { highlight: input.highlight } : {}),
+    redaction: input.redaction ?? null,
+  });
   const warnings = [...read.warnings];
 
   const privateRequests = new Map((input.privateRequests ?? []).map((request) => [request.id, request]));
@@ -85,7 +92,8 @@ export async function buildBlog(input: BlogInput): Promise<Blog> {
       postsFromEntry.set(id, [...(postsFromEntry.get(id) ?? []), post]);
     }
   }
-  return { posts, requests, postForRequest, postsFromEntry, warnings };
+  const redacted = read.posts.reduce((sum, post) => sum + post.redacted, 0);
+  return { posts, requests, postForRequest, postsFromEntry, warnings, redacted };
 }
 
 function placeHandPost(
