@@ -325,3 +325,26 @@ describe("the blog index", () => {
     expect(hrefs(readPage(site.outDir, "/blog/2/"))).toContain("/blog/");
   });
 });
+
+describe("files beside a hand-written post", () => {
+  it("are published in the post's folder, so its images and links work; nothing else of the posts folder is", async () => {
+    const site = await build("files");
+    const postsDir = path.join(site.contentDir, "posts");
+    const page = readPage(site.outDir, "/blog/ring-buffer/");
+    const pageDir = path.dirname(fileOf(site.outDir, "/blog/ring-buffer/"));
+    const images = findAll(page, (el) => el.tagName === "img").map((el) => String(el.properties.src));
+    expect(images).toContain("img/ring.png");
+    // Resolved as a browser resolves them against the page, they are the author's files, byte for byte.
+    expect(readFileSync(path.join(pageDir, "img/ring.png"))).toEqual(readFileSync(path.join(postsDir, "img/ring.png")));
+    expect(hrefs(page)).toContain("fix-ring.patch#L3");
+    expect(readFileSync(path.join(pageDir, "fix-ring.patch"), "utf8")).toContain("XENSTORE_RING_SIZE");
+    const published = readdirSync(site.outDir, { recursive: true }).map(String);
+    for (const name of ["unused.png", "helper.js", "missing.png", "ring-buffer.md"]) {
+      expect(published.filter((file) => path.basename(file) === name), name).toEqual([]);
+    }
+    // The seed log is linked from the post but lies outside the posts folder.
+    expect(published.filter((file) => file.endsWith(".txt") && file !== "robots.txt")).toEqual([]);
+    const warnings = site.data.timeline.warnings.filter((w) => w.code === "post").map((w) => `${path.basename(w.file)}:${w.line}`);
+    expect(warnings).toEqual(["ring-buffer.md:13", "ring-buffer.md:15", "ring-buffer.md:15"]);
+  });
+});

@@ -126,6 +126,30 @@ describe("an incremental build", () => {
     await expectSameAsFullBuild();
   }, 120_000);
 
+  it("writes a file beside a post when it changes, keeps it while it does not, and removes it when no post names it", async () => {
+    const posts = path.join(content, "posts");
+    mkdirSync(path.join(posts, "img"), { recursive: true });
+    const fixture = path.resolve("test/fixtures/blog/files/posts/img");
+    copyFileSync(path.join(fixture, "ring.png"), path.join(posts, "img", "ring.png"));
+    writeFileSync(path.join(posts, "ring.md"), "---\ntitle: The ring\ndate: 2012-11-21\n---\n![the ring](img/ring.png)\n");
+    await incremental();
+    const image = path.join(out, "blog", "ring", "img", "ring.png");
+    expect(readFileSync(image)).toEqual(readFileSync(path.join(fixture, "ring.png")));
+    await expectSameAsFullBuild();
+    const kept = inode(image);
+    await incremental();
+    expect(inode(image)).toBe(kept);
+    copyFileSync(path.join(fixture, "unused.png"), path.join(posts, "img", "ring.png"));
+    await incremental();
+    expect(readFileSync(image)).toEqual(readFileSync(path.join(fixture, "unused.png")));
+    await expectSameAsFullBuild();
+    writeFileSync(path.join(posts, "ring.md"), "---\ntitle: The ring\ndate: 2012-11-21\n---\nNo drawing after all.\n");
+    await incremental();
+    expect(existsSync(image)).toBe(false);
+    await expectSameAsFullBuild();
+    rmSync(posts, { recursive: true });
+  }, 180_000);
+
   it("rewrites every page when the site's options change", async () => {
     writeFileSync(path.join(content, "dotlog.config.json"), JSON.stringify({ title: "Incremental, renamed" }));
     const run = await incremental();

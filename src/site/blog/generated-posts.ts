@@ -42,6 +42,7 @@ export async function generatePost(request: BlogRequest, timeline: Timeline, ren
     sources: request.sources.length > 0 ? request.sources.map((e) => e.id) : [request.entry.id],
     request: request.id,
     origin: "generated",
+    files: [],
     draft: false,
     file: null,
   };
@@ -72,6 +73,7 @@ export async function generatePrivatePost(request: PrivateBlogRequest, timeline:
     sources: request.sources.map((e) => e.id),
     request: request.id,
     origin: "generated",
+    files: [],
     draft: false,
     file: null,
   };

@@ -128,4 +128,33 @@ describe("readHandPosts", () => {
       expect(post.redacted).toBe(0);
     });
   });
+
+  describe("files beside a post", () => {
+    const postsDir = join(fixtures, "files/posts");
+
+    it("publishes the images and documents the post names, from the posts folder, under the same relative path", async () => {
+      const [post] = (await readHandPosts(postsDir)).posts;
+      expect(post!.files.map((file) => [file.path, file.source])).toEqual([
+        ["img/ring.png", join(postsDir, "img/ring.png")],
+        ["fix-ring.patch", join(postsDir, "fix-ring.patch")],
+      ]);
+      expect(post!.files.every((file) => /^[0-9a-f]{64}$/.test(file.hash))).toBe(true);
+      const tree = fromHtml(post!.html, { fragment: true });
+      const images = findAll(tree, (el) => el.tagName === "img").map((el) => String(el.properties.src));
+      expect(images).toEqual(["img/ring.png", "img/missing.png"]);
+      const links = findAll(tree, (el) => el.tagName === "a").map((el) => String(el.properties.href));
+      // `./` is dropped, the fragment kept; other posts' Markdown and other sites are left alone.
+      expect(links).toEqual(["fix-ring.patch#L3", "rpcbind-and-nfs.md", "https://wiki.xenproject.org/images/ring.png", "helper.js", "../000_76b23a5250f26162.txt"]);
+    });
+
+    it("warns, naming the line, about a missing file, a kind that is not published and a file outside the posts folder", async () => {
+      const { warnings } = await readHandPosts(postsDir);
+      expect(warnings.map((w) => [w.line, w.message.replace(/:.*/s, "")])).toEqual([
+        [13, "`img/missing.png` names no file in the posts folder"],
+        [15, "`helper.js` is not published"],
+        [15, "`../000_76b23a5250f26162.txt` is outside the posts folder"],
+      ]);
+      expect(warnings.every((w) => w.file === join(postsDir, "ring-buffer.md") && w.code === "post")).toBe(true);
+    });
+  });
 });

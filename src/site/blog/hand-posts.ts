@@ -5,7 +5,7 @@
 // and addresses too.
 
 import { readdir, readFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { toString } from "hast-util-to-string";
@@ -22,6 +22,7 @@ import type { Highlight } from "../../render/highlight.ts";
 import rehypeCode from "../../render/rehype-code.ts";
 import rehypeTranscript from "../../render/rehype-transcript.ts";
 import rehypeFencedCode from "./rehype-fenced-code.ts";
+import { collectPostFiles, type PostFile } from "./post-files.ts";
 
 /** A warning about a hand-written post: a `LogWarning` with code `post`, for the build report. */
 export type PostWarning = LogWarning & { code: "post" };
@@ -41,6 +42,8 @@ export interface HandPost {
   text: string;
   /** Matches the build's redaction masked in this post (front matter, file name and body). */
   redacted: number;
+  /** Images and documents the post names, published in its folder. */
+  files: PostFile[];
 }
 
 export interface HandPostOptions {
@@ -48,6 +51,8 @@ export interface HandPostOptions {
   highlight?: Highlight;
   /** The build's `redact` and `redactNames`, compiled; null or absent masks nothing. */
   redaction?: Redaction | null;
+  /** The posts folder, out of which no file is published; by default the post's own folder. */
+  postsDir?: string;
 }
 
 export async function readHandPosts(
@@ -64,7 +69,7 @@ export async function readHandPosts(
       return null;
     });
     if (text === null) continue;
-    const read = await parseHandPost(file, text, options);
+    const read = await parseHandPost(file, text, { ...options, postsDir });
     posts.push(read.post);
     warnings.push(...read.warnings);
   }
@@ -74,7 +79,7 @@ export async function readHandPosts(
 export async function parseHandPost(
   file: string,
   markdown: string,
-  { highlight, redaction }: HandPostOptions = {},
+  { highlight, redaction, postsDir = dirname(file) }: HandPostOptions = {},
 ): Promise<{ post: HandPost; warnings: PostWarning[] }> {
   const warnings: PostWarning[] = [];
   const warn = (message: string): void => void warnings.push({ file, line: 1, code: "post", message });
@@ -94,6 +99,7 @@ export async function parseHandPost(
     return result.text;
   };
   const data = redactStrings(vfile.data.matter ?? {}, redact) as Record<string, unknown>;
+  const lineOffset = markdown.slice(0, markdown.length - String(vfile.value).length).split("\n").length - 1;
   vfile.value = redact(String(vfile.value));
 
   const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
@@ -102,6 +108,8 @@ export async function parseHandPost(
     ? base.use(rehypeFencedCode).use(rehypeTranscript, { highlight }).use(rehypeCode, { highlight })
     : base;
   const tree = (await processor.run(processor.parse(vfile), vfile)) as Root;
+  const published = await collectPostFiles(tree, { file, postsDir, lineOffset });
+  warnings.push(...published.warnings);
 
   // The file name is the slug when the front matter has none: it is published too.
   const stem = redact(basename(file).replace(/\.md$/i, ""));
@@ -125,6 +133,7 @@ export async function parseHandPost(
       html: toHtml(tree),
       text: plainText(tree),
       redacted,
+      files: published.files,
     },
     warnings,
   };

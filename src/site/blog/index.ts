@@ -21,6 +21,13 @@ export type { BlogChunk, PostPage } from "./blog-pages.ts";
 export type { TodoRow } from "./todo-list.ts";
 export type { PostWarning } from "./hand-posts.ts";
 
+/** A file beside a post, as the site writes it: `url` is its path in the site (not URL-encoded). */
+export interface PublishedPostFile {
+  url: string;
+  source: string;
+  hash: string;
+}
+
 export interface BlogInput {
   /** The published timeline (after the privacy filter). */
   timeline: Timeline;
@@ -51,6 +58,8 @@ export interface BlogPages {
   fromEntry: Record<string, PostLink[]>;
   todos: TodoRow[];
   feeds: Feed[];
+  /** The images and documents hand-written posts name, each in its post's folder. */
+  files: PublishedPostFile[];
   /** What the search index needs of each published post. */
   search: PostInput[];
   warnings: PostWarning[];
@@ -108,6 +117,7 @@ export function finishBlog({ posts, search, built, drafts }: BlogPosts, { timeli
     fromEntry: postsFromEntry(built, posts),
     todos: todoRows(timeline, built, bodies),
     feeds: buildFeeds({ posts, timeline, bodies, options }),
+    files: built.posts.flatMap((post) => post.files.map((file) => ({ url: `${post.url}${file.path}`, source: file.source, hash: file.hash }))),
     search,
     warnings: built.warnings,
     redacted: built.redacted,

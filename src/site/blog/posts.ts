@@ -134,6 +134,7 @@ function placeHandPost(
     sources: sources.map((entry) => entry.id),
     request: request?.id ?? hidden?.id ?? null,
     origin: "hand",
+    files: hand.files,
     draft: hand.draft,
     file: hand.file,
   };

@@ -1,6 +1,7 @@
 // The blog's model: requests found in the log, and the posts the site publishes.
 
 import type { Entry, ItemNode, Todo } from "../../log/types.ts";
+import type { PostFile } from "./post-files.ts";
 
 /** A `\TODO: write a blog` in the log, and the entries it points at. */
 export interface BlogRequest {
@@ -44,4 +45,6 @@ export interface Post {
   draft: boolean;
   /** The Markdown file of a hand-written post. */
   file: string | null;
+  /** Images and documents a hand-written post names, published in its folder. */
+  files: PostFile[];
 }

@@ -16,7 +16,7 @@ describe("PAGE_SETS", () => {
     expect(templated.map((set) => set.template).sort()).toEqual(paginated);
     for (const set of templated) expect(read(set.template!)).toMatch(new RegExp(`^  data: dotlog\\.write\\.${set.name}$`, "m"));
     // The others are written by the build itself.
-    for (const set of PAGE_SETS) expect(set.template === null).toBe(set.html !== undefined);
+    for (const set of PAGE_SETS) expect(set.template === null).toBe(set.contents !== undefined);
   });
 
   // An incremental build keeps a page whose `reads` did not change: data a template reads

@@ -3,16 +3,18 @@
 // changed, so a template that starts reading more of `dotlog` must say so here (a test compares
 // each template's `dotlog.…` references with this table).
 
+import { readFileSync } from "node:fs";
 import { redirectPageHtml, type RedirectSite } from "./redirects.ts";
+import type { PublishedPostFile } from "../blog/index.ts";
 import type { DayGroup, SitePages } from "./types.ts";
 
 export interface PageSet<T = unknown> {
   /** The key under `dotlog.write` the template paginates over. */
   name: string;
-  /** The template, relative to `templates/`; null for pages the build writes itself (`html`). */
+  /** The template, relative to `templates/`; null for pages and files the build writes itself (`contents`). */
   template: string | null;
-  /** A page written by the build beside Eleventy, not through a template (see write-direct-pages.ts). */
-  html?(item: T, site: RedirectSite): string;
+  /** A page or file written by the build beside Eleventy, not through a template (see write-direct-pages.ts). */
+  contents?(item: T, site: RedirectSite): string | Uint8Array;
   items(pages: SitePages): readonly T[];
   /** Root-relative URL (or file path, for feeds) the page is written to. */
   url(item: T): string;
@@ -64,7 +66,7 @@ export const PAGE_SETS: readonly PageSet[] = [
   pageSet({
     name: "redirects",
     template: null,
-    html: redirectPageHtml,
+    contents: redirectPageHtml,
     items: (pages) => pages.redirects,
     url: (r) => r.from,
     reads: (r) => r,
@@ -80,6 +82,16 @@ export const PAGE_SETS: readonly PageSet[] = [
     reads: (chunk, pages) => [chunk, pages.blog?.posts.length ?? 0],
     shared: ["dotlog.blog.posts.length"],
     inSitemap: true,
+  }),
+  pageSet<PublishedPostFile>({
+    name: "postFiles",
+    template: null,
+    contents: (file) => readFileSync(file.source),
+    items: (pages) => pages.blog?.files ?? [],
+    url: (file) => file.url,
+    reads: (file) => file,
+    shared: [],
+    inSitemap: false,
   }),
   pageSet({ name: "feeds", template: "feeds/feeds.njk", items: (pages) => pages.blog?.feeds ?? [], url: (feed) => feed.path, reads: (feed) => feed, shared: [], inSitemap: false }),
 ];
@@ -97,8 +109,8 @@ export function allPages(pages: SitePages): PageSelection {
 }
 
 /**
- * The pages of `selection` in batches of at most `size` pages, set by set in order. Pages the
- * build writes itself are not Eleventy's to hold: they all go with the first batch, uncounted.
+ * The pages of `selection` in batches of at most `size` pages, set by set in order. Pages and
+ * files the build writes itself are not Eleventy's to hold: they all go with the first batch, uncounted.
  */
 export function inBatches(selection: PageSelection, size: number): PageSelection[] {
   const empty = (): Record<string, unknown[]> => Object.fromEntries(PAGE_SETS.map((set) => [set.name, []]));
@@ -106,7 +118,7 @@ export function inBatches(selection: PageSelection, size: number): PageSelection
   let room = size;
   for (const set of PAGE_SETS) {
     let items = selection[set.name] ?? [];
-    if (set.html) {
+    if (set.contents) {
       batches[0]![set.name]!.push(...items);
       continue;
     }

@@ -1,5 +1,5 @@
-// Pages the build writes itself, beside Eleventy (the id-redirect pages: see redirectPageHtml).
-// Their HTML is made here, a string each; the files are written by a worker thread, so the
+// Pages and files the build writes itself, beside Eleventy (the id-redirect pages: see
+// redirectPageHtml; the files beside hand-written posts). Their contents are made here; the files are written by a worker thread, so the
 // ~20,000 folder and file creations of 10,000 entries run on the other core while Eleventy
 // renders and writes its own pages on this one.
 
@@ -22,12 +22,12 @@ for (const [file, html] of workerData) {
 }
 `;
 
-/** Writes the selected pages of every set that has `html` into `outDir`; resolves to their count. */
+/** Writes the selected pages of every set that has `contents` into `outDir`; resolves to their count. */
 export async function writeDirectPages(outDir: string, selection: PageSelection, site: RedirectSite): Promise<number> {
-  const files: [string, string][] = [];
+  const files: [string, string | Uint8Array][] = [];
   for (const set of PAGE_SETS) {
-    if (!set.html) continue;
-    for (const item of selection[set.name] ?? []) files.push([path.join(outDir, outputFile(set.url(item))), set.html(item, site)]);
+    if (!set.contents) continue;
+    for (const item of selection[set.name] ?? []) files.push([path.join(outDir, outputFile(set.url(item))), set.contents(item, site)]);
   }
   const count = files.length;
   if (count === 0) return 0;
