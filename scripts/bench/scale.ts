@@ -3,7 +3,7 @@
 //
 //   npm run bench -- scale            (N = 1,000, 10,000 and 20,000; medians of 3 runs)
 //   DOTLOG_BENCH_SIZES=1000 DOTLOG_BENCH_RUNS=1 npm run bench -- scale
-import { appendFile, mkdtemp, rm } from "node:fs/promises";
+import { appendFile, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,15 +29,30 @@ interface Figures {
 /** Medians; `largest`: the largest processes of the last run (which one the peak RSS is). */
 type Measured = { ms: number; rss: number; largest: string };
 
-async function repeat(times: number, before: () => Promise<void>, run: () => Promise<ChildRun>): Promise<Measured> {
+async function repeat(times: number, before: () => Promise<void>, run: () => Promise<ChildRun>, out?: string): Promise<Measured> {
   const results: ChildRun[] = [];
   for (let i = 0; i < times; i++) {
     await before();
+    if (out) await replacedSitesRemoved(out);
     const result = await run();
     if (result.code !== 0) throw new Error(`a bench build exited with ${result.code}`);
     results.push(result);
   }
   return { ms: median(results.map((r) => r.ms)), rss: median(results.map((r) => r.maxRssMiB)), largest: describeProcesses(results.at(-1)!) };
+}
+
+/**
+ * Waits until the sites earlier builds replaced are removed: their removal outlives the build
+ * that replaced them (src/site/remove-in-background.ts) and would otherwise run beside the next
+ * measured build, on the same disk, which an author's next build does not meet.
+ */
+async function replacedSitesRemoved(out: string): Promise<void> {
+  const old = new RegExp(`^\\.${path.basename(out).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.old-\\d+$`);
+  for (let waited = 0; waited < 120_000; waited += 100) {
+    const names = await readdir(path.dirname(out)).catch(() => [] as string[]);
+    if (!names.some((name) => old.test(name))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function measureSize(entries: number, work: string): Promise<Figures> {
@@ -56,8 +71,8 @@ async function measureSize(entries: number, work: string): Promise<Figures> {
   );
 
   const build = () => measureChild(process.execPath, [bin, "build", "--content", content, "--out", out, "--cache", cache]);
-  const cold = await repeat(runs, async () => rm(cache, { recursive: true, force: true }), build);
-  const warm = await repeat(runs, async () => {}, build);
+  const cold = await repeat(runs, async () => rm(cache, { recursive: true, force: true }), build, out);
+  const warm = await repeat(runs, async () => {}, build, out);
   const newest = files.at(-1)!;
   let appended = 0;
   const append = await repeat(
@@ -68,6 +83,7 @@ async function measureSize(entries: number, work: string): Promise<Figures> {
       await appendFile(newest, `23:${String(appended).padStart(2, "0")} 2999-12-31\nbench, appended\n1, a new note number ${appended}\n`);
     },
     build,
+    out,
   );
   return { entries, files: files.length, baseline, cold, warm, append };
 }
