@@ -41,4 +41,34 @@ describe("decode", () => {
   it("does not flag a U+FFFD that the file really contains", () => {
     expect(decode("f", Buffer.from("a \uFFFD in valid UTF-8\n")).warnings).toEqual([]);
   });
+
+  describe("a forced encoding that decodes every byte but is the wrong one", () => {
+    // Seed lines 213–214: a stamp and a transcript line, mostly ASCII.
+    const ASCII_LINES = "14:59 2012-11-07 rpcbind\nlinux-iwgo:/home/suse # mount.nfs 147.2.207.77:/home/bamvor/sda3/home sda3/home/ -v\n";
+    const misfit = (bytes: Uint8Array, encoding: string) => decode("f", bytes, { encoding }).misfit;
+
+    it("is UTF-8 or a code page read as UTF-16: no line end is left", () => {
+      expect(misfit(Buffer.from(SEED_LINE), "utf-16le")).toBe("no line end reads as a line end");
+      expect(misfit(iconv.encode(SEED_LINE, "gbk"), "utf-16be")).toBe("no line end reads as a line end");
+      // UTF-16 in the other byte order.
+      expect(misfit(Buffer.from(SEED_LINE, "utf16le"), "utf-16be")).toBe("no line end reads as a line end");
+    });
+
+    it("is UTF-16 read as an 8-bit encoding: a NUL beside every ASCII character", () => {
+      const utf16 = Buffer.from(ASCII_LINES, "utf16le");
+      for (const encoding of ["utf-8", "windows-1252"]) {
+        const result = decode("f", utf16, { encoding });
+        expect(result.misfit).toMatch(/^\d+ NUL characters in \d+, as UTF-16 read 8 bits at a time has$/);
+        expect(result.warnings.filter((w) => w.line === 0).map((w) => w.message)).toContain(`the file does not read as ${encoding}, the forced encoding: ${result.misfit}`);
+      }
+    });
+
+    it("is not claimed when the forced encoding is the file's", () => {
+      expect(decode("f", Buffer.from(ASCII_LINES + SEED_LINE), { encoding: "utf-8" })).toEqual({ text: ASCII_LINES + SEED_LINE, encoding: "utf-8", warnings: [] });
+      expect(misfit(Buffer.from(ASCII_LINES + SEED_LINE, "utf16le"), "utf-16le")).toBeUndefined();
+      expect(misfit(iconv.encode(SEED_LINE, "gbk"), "gbk")).toBeUndefined();
+      // Detected, not forced: nothing to fit.
+      expect(misfit(Buffer.from(SEED_LINE, "utf16le"), "klingon")).toBeUndefined();
+    });
+  });
 });

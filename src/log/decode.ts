@@ -14,6 +14,8 @@ export interface Decoded {
   /** "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "windows-1252", … */
   encoding: string;
   warnings: LogWarning[];
+  /** Set when a forced encoding does not fit the bytes: why (the build fails on it). */
+  misfit?: string;
 }
 
 /** Line-level decode warnings beyond this many are summed up in one more warning. */
@@ -27,7 +29,26 @@ export function decode(file: string, bytes: Uint8Array, options: { encoding?: st
   if (looksBinary(text)) {
     warnings.push({ file, line: 0, code: "decode", message: `the file looks like binary data, not text (read as ${encoding})` });
   }
-  return { text, encoding, warnings };
+  const forced = options.encoding !== undefined && iconv.encodingExists(options.encoding);
+  const misfit = forced ? forcedMisfit(bytes, text) : null;
+  if (misfit !== null) warnings.push({ file, line: 0, code: "decode", message: `the file does not read as ${encoding}, the forced encoding: ${misfit}` });
+  return { text, encoding, warnings, ...(misfit === null ? {} : { misfit }) };
+}
+
+/**
+ * Why a forced encoding is the wrong one although every byte decoded: UTF-8 or a code page
+ * read as UTF-16 (or UTF-16 in the wrong byte order) pairs each line end with a neighbour
+ * into some other character; UTF-16 read as an 8-bit encoding puts a NUL beside every ASCII
+ * character. Invalid bytes (U+FFFD) are the line warnings' to report.
+ */
+function forcedMisfit(bytes: Uint8Array, text: string): string | null {
+  let lineFeeds = 0;
+  for (let i = 0; i < bytes.length && lineFeeds < 2; i++) if (bytes[i] === 0x0a) lineFeeds++;
+  if (lineFeeds >= 2 && !/[\n\r]/.test(text)) return "no line end reads as a line end";
+  let nuls = 0;
+  for (let i = text.indexOf("\0"); i !== -1; i = text.indexOf("\0", i + 1)) nuls++;
+  if (nuls >= 8 && nuls * 10 >= text.length) return `${nuls} NUL characters in ${text.length}, as UTF-16 read 8 bits at a time has`;
+  return null;
 }
 
 interface Decoding {

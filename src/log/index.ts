@@ -86,6 +86,7 @@ function readInput({ file, bytes }: LogInput, options: ParseOptions, redaction: 
       directive: scanned.directive,
       dateOrder: scanned.dateOrder,
       ...(redacted === null ? {} : { redacted: redacted.count }),
+      ...(decoded.misfit === undefined ? {} : { misfit: decoded.misfit }),
     },
     entries: scanned.entries(),
     warnings: [...decoded.warnings, ...scanned.warnings],

@@ -49,6 +49,8 @@ export interface LogFile {
   dateOrder: DateOrder | null;
   /** How many matches `ParseOptions.redact` masked in `text` (absent when nothing was asked). */
   redacted?: number;
+  /** Why the forced encoding (`ParseOptions.encoding`) does not fit this file; absent when it fits or none was forced. */
+  misfit?: string;
 }
 
 /** `cont2` after `add libxl api`: part 2 of the series named `add libxl api`. */

@@ -279,6 +279,10 @@ function inputFailures(timeline: Timeline, options: SiteOptions): string[] {
   const forced = options.logs.encoding;
   if (forced) {
     for (const file of timeline.files) {
+      if (file.misfit !== undefined) {
+        failures.push(`${file.file} is not ${forced} (the forced encoding): ${file.misfit}`);
+        continue;
+      }
       // Bytes that did not decode became U+FFFD and `decode` warnings (capped per file).
       if (!timeline.warnings.some((w) => w.file === file.file && w.code === "decode" && w.line > 0)) continue;
       const lines = file.text.split(/\r\n|\n|\r/).filter((line) => line.includes("\uFFFD")).length;

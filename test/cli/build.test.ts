@@ -191,6 +191,16 @@ describe("a file that fails never hides the others", () => {
     expect(existsSync(path.join(out, "2012", "11", "07", "1459-rpcbind", "index.html"))).toBe(true);
   });
 
+  it("names a file the forced encoding decodes without an invalid byte but reads wrong (UTF-8 forced as UTF-16)", async () => {
+    const content = contentWith("misfit", [seed, synth("utf16le-bom.txt")], { logs: { encoding: "utf-16le" } });
+    const run = await runDotlog(["build", "--content", content, "--out", path.join(root, "misfit-site")]);
+    expect(run.code).toBe(2);
+    expect(failureLines(run)).toEqual([
+      expect.stringMatching(/^dotlog build: error: .*000_76b23a5250f26162\.txt is not utf-16le \(the forced encoding\): no line end reads as a line end$/),
+    ]);
+    expect(reportRows(run.stdout).get("files read")).toBe("2");
+  });
+
   it("writes the site but exits 1 when a strict warning code occurs", async () => {
     const content = contentWith("strict", [seed], { strict: ["unresolved-ref"] });
     const out = path.join(root, "strict-site");
