@@ -5,13 +5,16 @@
 
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkContentDir, createEleventy, parseCacheDir, renderCacheDir, searchCacheDir, siteSearchDocuments } from "../site/build-site.ts";
+import { checkContentDir, createEleventy, parseCacheDir, renderCacheDir, searchCacheDir, termsCacheDir } from "../site/build-site.ts";
 import { configFileName } from "../site/config/load-config-file.ts";
 import { failureMessage } from "../site/config/user-error.ts";
 import type { DotlogBuild } from "../site/plugin.ts";
 import { servePages } from "../site/incremental/index.ts";
 import { count } from "../site/report.ts";
-import { writeSearchIndex } from "../site/search/write-search-index.ts";
+import { searchDocuments } from "../site/search/documents.ts";
+import { writeSearchIndexInChild } from "../site/search/index-in-child.ts";
+import { openTermsCache } from "../site/search/terms-cache.ts";
+import type { SearchReport } from "../site/search/write-search-index.ts";
 import { DEFAULT_CACHE_DIR } from "./build.ts";
 import { EXIT } from "./main.ts";
 
@@ -58,11 +61,21 @@ export async function serveCommand(argv: string[]): Promise<number> {
   // that changed (the render cache) and Eleventy writes only the pages that changed (the
   // others stay on disk).
   const pages = servePages(outDir);
+  // As in a build, the index is written by a child process on the second core while the bodies
+  // are rendered and Eleventy writes the pages; a rebuild waits for it before it reloads.
+  let indexing: Promise<SearchReport> | null = null;
   const build: DotlogBuild = {
     contentDir,
     parseCacheDir: parseCacheDir(cacheDir),
     renderCacheDir: renderCacheDir(cacheDir),
     onData: (data, options) => pages.select(data.pages, options),
+    async onSearchable({ published, posts }) {
+      const kept = await openTermsCache(termsCacheDir(cacheDir));
+      const documents = searchDocuments(published, posts, kept);
+      await kept.save();
+      indexing = writeSearchIndexInChild({ outDir, documents, cacheDir: searchCacheDir(cacheDir) });
+      indexing.catch(() => {}); // awaited in eleventy.after; a failed rebuild must not leave it unhandled
+    },
   };
   try {
     await checkContentDir(contentDir);
@@ -73,8 +86,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
       config(eleventyConfig) {
         eleventyConfig.addWatchTarget(path.join(contentDir, configFileName), { resetConfig: true });
         eleventyConfig.on("eleventy.after", async () => {
-          if (!build.data) return;
-          const search = await writeSearchIndex({ outDir, documents: siteSearchDocuments(build.data), cacheDir: searchCacheDir(cacheDir) });
+          const started = indexing;
+          indexing = null;
+          if (!build.data || !started) return;
+          const search = await started;
           const { timeline, published } = build.data;
           process.stdout.write(
             `dotlog: ${count(published.entries.length)} of ${count(timeline.entries.length)} entries, ` +

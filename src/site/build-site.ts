@@ -13,9 +13,9 @@ import { UserError } from "./config/user-error.ts";
 import type { SiteOptions } from "./options.ts";
 import dotlogPlugin, { templatesDir, useBuild, type DotlogBuild } from "./plugin.ts";
 import type { BuildSummary, Progress } from "./report.ts";
-import { searchDocuments, type SearchDocument } from "./search/documents.ts";
+import { searchDocuments } from "./search/documents.ts";
 import { writeSearchIndexInChild } from "./search/index-in-child.ts";
-import { openTermsCache, type TermsCache } from "./search/terms-cache.ts";
+import { openTermsCache } from "./search/terms-cache.ts";
 import type { SearchReport } from "./search/write-search-index.ts";
 import { collectGarbage } from "./collect-garbage.ts";
 import { removeInBackground } from "./remove-in-background.ts";
@@ -264,11 +264,6 @@ export function createEleventy({ build, outDir, runMode, config }: CreateElevent
   // `.eleventy.js` names `site/` as its output (for plain `npx @11ty/eleventy`); ours wins.
   eleventy.directories.freeze();
   return eleventy;
-}
-
-/** Records for the search index: what the site publishes, after the privacy step. */
-export function siteSearchDocuments(data: SiteData, kept?: TermsCache): SearchDocument[] {
-  return searchDocuments(data.published, data.pages.blog?.search, kept);
 }
 
 /** One line per input problem that makes the build fail although the rest of the site was written. */
