@@ -346,5 +346,8 @@ describe("files beside a hand-written post", () => {
     expect(published.filter((file) => file.endsWith(".txt") && file !== "robots.txt")).toEqual([]);
     const warnings = site.data.timeline.warnings.filter((w) => w.code === "post").map((w) => `${path.basename(w.file)}:${w.line}`);
     expect(warnings).toEqual(["ring-buffer.md:13", "ring-buffer.md:15", "ring-buffer.md:15"]);
+    // A feed reader shows the post away from the site: the image's URL is absolute there.
+    const item = readFeed(site.outDir, "/feed.xml").entry?.find((entry) => entry.title === "The xenstore ring, drawn");
+    expect(item?.content["#text"]).toContain(`src="${BASE}/blog/ring-buffer/img/ring.png"`);
   });
 });
