@@ -6,6 +6,7 @@ const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   render: () => import("./bench/render.ts"),
   search: () => import("./bench/search.ts"),
   scale: () => import("./bench/scale.ts"),
+  serve: () => import("./bench/serve.ts"),
 };
 
 const wanted = process.argv.slice(2);
