@@ -1,7 +1,8 @@
 // Site tests: build the seed and a corpus log into temporary folders with the real plugin and
 // templates, then check the pages against the timeline the build read.
 
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -206,26 +207,7 @@ for (const fixture of fixtures) {
     });
 
     it("writes valid HTML on every page", async () => {
-      const validator = new HtmlValidate({
-        extends: ["html-validate:recommended"],
-        rules: {
-          // Log text keeps its trailing spaces inside <pre>, and Eleventy's HTML base transform
-          // re-serializes boolean attributes as `defer=""` and `hidden=""`: none is invalid HTML.
-          "no-trailing-whitespace": "off",
-          "attribute-boolean-style": "off",
-          "attribute-empty-style": "off",
-          // A search-engine length hint measured on the escaped source (`&quot;` counts 6); titles
-          // are cut to 55 characters in the templates.
-          "long-title": "off",
-        },
-      });
-      const problems: string[] = [];
-      for (const file of allHtmlFiles(site.outDir)) {
-        const report = await validator.validateString(readFileSync(file, "utf8"), file);
-        for (const result of report.results)
-          for (const m of result.messages) problems.push(`${urlOf(site.outDir, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
-      }
-      expect(problems.slice(0, 20)).toEqual([]);
+      expect((await htmlProblems(site.outDir)).slice(0, 20)).toEqual([]);
     });
 
     it("gives every page a canonical URL under the base URL and path prefix", () => {
@@ -272,8 +254,16 @@ function seedTests(get: () => { site: BuiltSite; timeline: Timeline }): void {
     const page = readPage(get().site.outDir, part2.url);
     const series = find(page, hasClass("series"))!;
     expect(text(find(series, isTag("h2"))!)).toBe("Series: add libxl api");
-    expect(hrefs(series)).toEqual([part1.url]);
+    expect(hrefs(series)).toEqual(["/series/add-libxl-api/", part1.url]);
     expect(text(find(series, (el) => el.properties.ariaCurrent === "page")!)).toBe("domainBlockStats");
+    // The series' own page lists every part, in order, numbered.
+    const seriesPage = readPage(get().site.outDir, "/series/add-libxl-api/");
+    expect(text(find(seriesPage, isTag("h1"))!)).toBe("Series: add libxl api");
+    const parts = findAll(find(seriesPage, hasClass("series-parts"))!, isTag("li"));
+    expect(parts.map((li) => [li.properties.value, hrefs(li)])).toEqual([
+      ["1", [part1.url]],
+      ["2", [part2.url]],
+    ]);
     const { timeline } = get();
     const i = timeline.entries.indexOf(part2);
     const nav = find(page, hasClass("prev-next"))!;
@@ -308,3 +298,62 @@ function corpusTests(get: () => { site: BuiltSite; timeline: Timeline }): void {
     }
   });
 }
+
+/** What html-validate finds on every page of a built site, a line each. */
+async function htmlProblems(outDir: string): Promise<string[]> {
+  const validator = new HtmlValidate({
+    extends: ["html-validate:recommended"],
+    rules: {
+      // Log text keeps its trailing spaces inside <pre>, and Eleventy's HTML base transform
+      // re-serializes boolean attributes as `defer=""` and `hidden=""`: none is invalid HTML.
+      "no-trailing-whitespace": "off",
+      "attribute-boolean-style": "off",
+      "attribute-empty-style": "off",
+      // A search-engine length hint measured on the escaped source (`&quot;` counts 6); titles
+      // are cut to 55 characters in the templates.
+      "long-title": "off",
+    },
+  });
+  const problems: string[] = [];
+  for (const file of allHtmlFiles(outDir)) {
+    const report = await validator.validateString(readFileSync(file, "utf8"), file);
+    for (const result of report.results) for (const m of result.messages) problems.push(`${urlOf(outDir, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+  }
+  return problems;
+}
+
+describe("a long series", () => {
+  // The seed's 远峰开发板学习（续） header over 30 days: one series of 30 parts.
+  let site: BuiltSite;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "dotlog-long-series-"));
+    const log = path.join(dir, "vivi.log");
+    writeFileSync(
+      log,
+      Array.from(
+        { length: 30 },
+        (_, i) => `20:${String(i).padStart(2, "0")} 2008-03-${String(i + 1).padStart(2, "0")}\n嵌入式，arm, s3c2410, 远峰开发板学习（续）, vivi\n1, 今天继续看vivi的代码，主要是启动部分和串口初始化。\n`,
+      ).join(""),
+    );
+    site = await buildFixture([log], { baseUrl: "https://log.example.org" });
+  }, 60_000);
+  afterAll(() => {
+    site?.remove();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("shows each entry the parts around it, marks the gaps, and links the series' page, which lists every part", async () => {
+    const entries = site.data.published.entries;
+    const middle = readPage(site.outDir, entries[15]!.url);
+    const series = find(middle, hasClass("series"))!;
+    const items = findAll(find(series, isTag("ol"))!, isTag("li"));
+    expect(items.map((li) => (li.properties.ariaHidden === "true" ? "…" : String(li.properties.value)))).toEqual(["1", "…", "13", "14", "15", "16", "17", "18", "19", "…", "30"]);
+    const seriesUrl = hrefs(find(series, isTag("h2"))!)[0]!;
+    expect(hrefs(find(series, hasClass("series-all"))!)).toEqual([seriesUrl]);
+    expect(text(find(series, hasClass("series-all"))!)).toBe("All 30 parts");
+    const all = findAll(find(readPage(site.outDir, seriesUrl), hasClass("series-parts"))!, isTag("li"));
+    expect(all.flatMap((li) => hrefs(li))).toEqual(entries.map((entry) => entry.url));
+    expect(await htmlProblems(site.outDir)).toEqual([]);
+  });
+});

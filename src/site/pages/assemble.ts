@@ -8,6 +8,7 @@ import { dayPages } from "./day-archives.ts";
 import { entryPages, entrySummary } from "./entry-pages.ts";
 import { fileNotes } from "./preambles.ts";
 import { entryRedirects } from "./redirects.ts";
+import { seriesPages } from "./series.ts";
 import { tagChunks, tagLinks, tagSummaries, topTags } from "./tags.ts";
 import type { EntrySummary, PostLink, SitePages } from "./types.ts";
 
@@ -30,7 +31,8 @@ export function assemblePages({ timeline, bodies, options, contentDir, rendererC
   const summaries = new Map<string, EntrySummary>(
     timeline.entries.map((entry) => [entry.id, entrySummary(entry, links, options.timeZone)]),
   );
-  const entries = entryPages(timeline, summaries, bodies, links, { ...options, contentDir });
+  const series = seriesPages(timeline);
+  const entries = entryPages(timeline, summaries, bodies, links, series.ofEntry, { ...options, contentDir });
   const days = dayPages(timeline.entries, new Map(entries.map((page) => [page.id, page])));
   const { months, years, archiveYears } = dateArchives(timeline.entries, summaries);
   const tags = tagSummaries(timeline, links);
@@ -45,6 +47,7 @@ export function assemblePages({ timeline, bodies, options, contentDir, rendererC
     tags,
     tagChunks: tagChunks(tags, timeline, summaries, options.tags.pageSize),
     topTags: topTags(tags, TOP_TAG_COUNT),
+    series: series.pages,
     homeCalendar: newest
       ? activityCalendar({ counts: countsByDay(days), ...lastTwelveMonths(newest), label: "Entries per day over the last twelve months" })
       : "",

@@ -1,5 +1,5 @@
 // One page model per entry: the rendered body (rendered once, upstream), its header as tag
-// links, neighbours in time, its series and the entries that refer to it.
+// links, neighbours in time, its place in its series and the entries that refer to it.
 
 import path from "node:path";
 import { tagKey } from "../../log/index.ts";
@@ -9,7 +9,8 @@ import { modelText } from "./model-text.ts";
 import { clockTime, dayUrl, isoDate, zonedDateTime } from "./local-time.ts";
 import { itemText, lineOf, summarize } from "./summary.ts";
 import { tagsOf } from "./tags.ts";
-import type { BacklinkView, EntryLink, EntryPage, EntrySummary, HeaderPart, SeriesPart, SeriesView, TagLink } from "./types.ts";
+import type { InSeries } from "./series.ts";
+import type { BacklinkView, EntryLink, EntryPage, EntrySummary, HeaderPart, TagLink } from "./types.ts";
 
 const CONTEXT_LENGTH = 200;
 
@@ -40,9 +41,9 @@ export function entryPages(
   summaries: Map<string, EntrySummary>,
   bodies: Map<string, string>,
   links: Map<string, TagLink>,
+  seriesOf: ReadonlyMap<string, InSeries>,
   options: EntryPageOptions,
 ): EntryPage[] {
-  const seriesOf = seriesParts(timeline);
   return timeline.entries.map((entry, i) => {
     const before = timeline.entries[i - 1];
     const after = timeline.entries[i + 1];
@@ -54,7 +55,7 @@ export function entryPages(
       dayUrl: dayUrl(entry.time),
       prev: before ? entryLink(before) : null,
       next: after ? entryLink(after) : null,
-      series: inSeries?.series ?? null,
+      series: inSeries?.view ?? null,
       seriesPart: inSeries?.part ?? null,
       backlinks: backlinks(entry, timeline),
       source: options.showSource ? { file: sourceName(entry.file, options.contentDir), line: entry.line } : null,
@@ -79,21 +80,6 @@ function headerParts(entry: Entry, links: Map<string, TagLink>): HeaderPart[] {
   const onlyTheTitle =
     parts.every((part) => part.url === null) && parts.map((part) => part.text).join(", ") === visibleControls(entry.title);
   return onlyTheTitle ? [] : parts;
-}
-
-/** Each series once, by the id of each of its entries with the entry's part number. */
-function seriesParts(timeline: Timeline): Map<string, { series: SeriesView; part: number }> {
-  const byEntry = new Map<string, { series: SeriesView; part: number }>();
-  for (const info of timeline.series.values()) {
-    const parts: SeriesPart[] = info.parts
-      .map((id) => timeline.byId.get(id))
-      .filter((e): e is Entry => e !== undefined)
-      .map((e, i) => ({ ...entryLink(e), part: e.series?.part ?? i + 1 }));
-    if (parts.length === 0) continue;
-    const series: SeriesView = { name: modelText(info.name), parts };
-    for (const part of parts) byEntry.set(part.id, { series, part: part.part });
-  }
-  return byEntry;
 }
 
 function backlinks(entry: Entry, timeline: Timeline): BacklinkView[] {

@@ -63,6 +63,7 @@ export const PAGE_SETS: readonly PageSet[] = [
     shared: ["dotlog.tagPosts"],
     inSitemap: true,
   }),
+  pageSet({ name: "series", template: "series.njk", items: (pages) => pages.series, url: (series) => series.url, reads: (series) => series, shared: [], inSitemap: true }),
   pageSet({
     name: "redirects",
     template: null,

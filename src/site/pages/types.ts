@@ -35,16 +35,32 @@ export interface HeaderPart {
 }
 
 export interface SeriesPart extends EntryLink {
+  /** The author's part number (`cont2`), or the place in the series when it has none. */
   part: number;
+  /** The place in the series, from 1. */
+  position: number;
+}
+
+/** A series on its own page, `/series/<slug>/`: every part, in reading order. */
+export interface SeriesPage {
+  name: string;
+  slug: string;
+  url: string;
+  parts: SeriesPart[];
 }
 
 /**
- * A series and all its parts: one object shared by the page models of its entries (each page
- * lists every part, so copies per page would grow with the square of the series' length).
+ * What an entry's page shows of its series (src/site/pages/series.ts): every part of a short
+ * series (one object shared by its pages); of a long one, the parts around the entry's own,
+ * with the first and the last, and null where parts are left out.
  */
 export interface SeriesView {
   name: string;
-  parts: SeriesPart[];
+  /** The series' own page. */
+  url: string;
+  /** Parts in the whole series. */
+  count: number;
+  parts: (SeriesPart | null)[];
 }
 
 export interface BacklinkView {
@@ -170,6 +186,7 @@ export interface SitePages {
   tags: TagSummary[];
   tagChunks: TagChunk[];
   topTags: TagLink[];
+  series: SeriesPage[];
   homeCalendar: string;
   redirects: RedirectPage[];
   posts: PostLink[];
