@@ -61,7 +61,7 @@ export interface DotlogBuild {
   directPages?: number;
 }
 
-/** The global data `dotlog` every run of a build has: the page models, the sitemap's URLs and Netlify's `_redirects`. */
+/** The global data `dotlog` every run of a build has: the page models, the sitemap's absolute URLs and Netlify's `_redirects`. */
 export type SharedGlobalData = SitePages & { sitemap: string[]; netlifyRedirects: string };
 
 const BUILD = Symbol.for("dotlog.build");
@@ -111,7 +111,9 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
     const write = (await build.onData?.(data, options)) ?? allPages(data.pages);
     const shared: SharedGlobalData = {
       ...data.pages,
-      sitemap: sitemapUrls(data.pages),
+      // Absolute once here, not by a filter in the template: the sitemap is written by every
+      // run of a batched build, and parsing its URLs again in each grew with the square of the log.
+      sitemap: sitemapUrls(data.pages).map((url) => absoluteUrl(url, options)),
       netlifyRedirects: netlifyRedirects(data.pages.redirects, options.pathPrefix),
     };
     if (build.inBatches) {
