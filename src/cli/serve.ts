@@ -5,15 +5,12 @@
 
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkContentDir, createEleventy, parseCacheDir, renderCacheDir, searchCacheDir, termsCacheDir } from "../site/build-site.ts";
+import { checkContentDir, createEleventy, parseCacheDir, renderCacheDir, startSearchIndex } from "../site/build-site.ts";
 import { configFileName } from "../site/config/load-config-file.ts";
 import { failureMessage } from "../site/config/user-error.ts";
 import type { DotlogBuild } from "../site/plugin.ts";
 import { servePages } from "../site/incremental/index.ts";
 import { count } from "../site/report.ts";
-import { searchDocuments } from "../site/search/documents.ts";
-import { writeSearchIndexInChild } from "../site/search/index-in-child.ts";
-import { openTermsCache } from "../site/search/terms-cache.ts";
 import type { SearchReport } from "../site/search/write-search-index.ts";
 import { DEFAULT_CACHE_DIR } from "./build.ts";
 import { EXIT } from "./main.ts";
@@ -69,12 +66,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     parseCacheDir: parseCacheDir(cacheDir),
     renderCacheDir: renderCacheDir(cacheDir),
     onData: (data, options) => pages.select(data.pages, options),
-    async onSearchable({ published, posts }) {
-      const kept = await openTermsCache(termsCacheDir(cacheDir));
-      const documents = searchDocuments(published, posts, kept);
-      await kept.save();
-      indexing = writeSearchIndexInChild({ outDir, documents, cacheDir: searchCacheDir(cacheDir) });
-      indexing.catch(() => {}); // awaited in eleventy.after; a failed rebuild must not leave it unhandled
+    async onSearchable(searchable) {
+      ({ indexing } = await startSearchIndex(searchable, outDir, cacheDir));
     },
   };
   try {

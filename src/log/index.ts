@@ -12,7 +12,7 @@ import type { LogWarning, ParseOptions, Timeline } from "./types.ts";
 
 export { findLogs, DEFAULT_PATTERN } from "./find-logs.ts";
 export { foldKey as tagKey } from "./ids.ts";
-export { slugify } from "./slug.ts";
+export { freeSlug, slugify } from "./slug.ts";
 export { compileRedaction, redactText, type Redaction } from "./redact.ts";
 export type * from "./types.ts";
 

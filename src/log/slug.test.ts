@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "./slug.ts";
+import { freeSlug, slugify } from "./slug.ts";
 
 describe("slugify", () => {
   it.each([
@@ -24,5 +24,13 @@ describe("slugify", () => {
 
   it("cuts a single long word hard", () => {
     expect(slugify("x".repeat(80))).toBe("x".repeat(60));
+  });
+});
+
+describe("freeSlug", () => {
+  it("keeps a free slug and numbers a taken one from 2", () => {
+    expect(freeSlug("xenlight", new Set())).toBe("xenlight");
+    expect(freeSlug("xenlight", new Set(["xenlight"]))).toBe("xenlight-2");
+    expect(freeSlug("xenlight", new Map([["xenlight", 1], ["xenlight-2", 2]]))).toBe("xenlight-3");
   });
 });

@@ -16,6 +16,13 @@ export function slugify(text: string): string {
   return cutAtBoundary(trimmed);
 }
 
+/** `base`, or else `base-2`, `base-3`, …: the first slug `taken` does not hold (it is not added). */
+export function freeSlug(base: string, taken: { has(slug: string): boolean }): string {
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
 function cutAtBoundary(slug: string): string {
   if (slug.length <= MAX_LENGTH) return slug; // no more characters than code units
   const chars = Array.from(slug);

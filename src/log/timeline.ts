@@ -3,7 +3,7 @@
 
 import { entryId, entryUrl, foldKey } from "./ids.ts";
 import { parseEntry, type ParseEntryOptions } from "./parse-entry.ts";
-import { slugify } from "./slug.ts";
+import { freeSlug, slugify } from "./slug.ts";
 import { isoLocal } from "./stamp.ts";
 import type { Backlink, Entry, LogFile, LogWarning, RawEntry, SeriesInfo, TagInfo, Timeline } from "./types.ts";
 
@@ -195,8 +195,7 @@ function collectTags(entries: Entry[], warnings: LogWarning[]): Map<string, TagI
   for (const [key, names] of spellings) {
     const name = mostFrequent(names);
     const base = slugify(name) || "tag";
-    let slug = base;
-    for (let n = 2; slugOwners.has(slug); n++) slug = `${base}-${n}`;
+    const slug = freeSlug(base, slugOwners);
     if (slug !== base) {
       const entry = firstUse.get(key)!;
       warnings.push({

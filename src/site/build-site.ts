@@ -76,14 +76,8 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     let batches: PageSelection[] | undefined;
     // What the report needs of the timelines, taken at the hand-over: the timelines are let go then.
     let read: ReadReport | undefined;
-    const startIndex = async ({ published, posts: postInputs }: Searchable): Promise<void> => {
-      const kept = cacheDir ? await openTermsCache(termsCacheDir(cacheDir)) : undefined;
-      const documents = searchDocuments(published, postInputs, kept);
-      await kept?.save();
-      records = documents.length;
-      posts = documents.filter((document) => document.kind === "post").length;
-      indexing = writeSearchIndexInChild({ outDir: staging, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
-      indexing.catch(() => {}); // awaited below; a failure of Eleventy first must not leave it unhandled
+    const startIndex = async (searchable: Searchable): Promise<void> => {
+      ({ indexing, records, posts } = await startSearchIndex(searchable, staging, cacheDir));
       // The documents (~40 MB on 10,000 entries) are the child's now: V8 would rather grow
       // the heap by the bodies rendered next than collect them.
       collectGarbage();
@@ -264,6 +258,24 @@ export function createEleventy({ build, outDir, runMode, config }: CreateElevent
   // `.eleventy.js` names `site/` as its output (for plain `npx @11ty/eleventy`); ours wins.
   eleventy.directories.freeze();
   return eleventy;
+}
+
+/**
+ * The search index of what the site publishes, written into `outDir` by a child process: it
+ * runs on the second core while the caller renders and writes the pages, and the caller awaits
+ * `indexing`. The index-only words of unchanged texts come from the terms cache.
+ */
+export async function startSearchIndex(
+  { published, posts }: Searchable,
+  outDir: string,
+  cacheDir: string | undefined,
+): Promise<{ indexing: Promise<SearchReport>; records: number; posts: number }> {
+  const kept = cacheDir ? await openTermsCache(termsCacheDir(cacheDir)) : undefined;
+  const documents = searchDocuments(published, posts, kept);
+  await kept?.save();
+  const indexing = writeSearchIndexInChild({ outDir, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
+  indexing.catch(() => {}); // awaited by the caller; a failure elsewhere first must not leave it unhandled
+  return { indexing, records: documents.length, posts: documents.filter((document) => document.kind === "post").length };
 }
 
 /** One line per input problem that makes the build fail although the rest of the site was written. */

@@ -2,7 +2,7 @@
 // `from:` names the request), plus hand-written posts of their own; drafts only when the
 // site is served for writing (`npm start`).
 
-import type { Entry, Redaction, Timeline } from "../../log/index.ts";
+import { freeSlug, type Entry, type Redaction, type Timeline } from "../../log/index.ts";
 import type { SiteOptions } from "../options.ts";
 import type { PrivateBlogRequest } from "../privacy/index.ts";
 import { findBlogRequests } from "./blog-requests.ts";
@@ -155,9 +155,7 @@ function uniqueSlugs(posts: Post[]): Post[] {
   const taken = new Set<string>();
   return posts.map((post) => {
     // `/blog/2/` is the index's second page: a post cannot be called `2`.
-    let slug = /^\d+$/.test(post.slug) ? `post-${post.slug}` : post.slug;
-    const base = slug;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    const slug = freeSlug(/^\d+$/.test(post.slug) ? `post-${post.slug}` : post.slug, taken);
     taken.add(slug);
     return slug === post.slug ? post : { ...post, slug, url: `/blog/${slug}/` };
   });

@@ -3,7 +3,7 @@
 // of it makes the site grow with the square of its length: a series of 600 parts is 360,000
 // links, and on the 20,000-entry bench log most of what Eleventy wrote and escaped.
 
-import { slugify } from "../../log/index.ts";
+import { freeSlug, slugify } from "../../log/index.ts";
 import type { Entry, Timeline } from "../../log/types.ts";
 import { entryLink } from "./entry-pages.ts";
 import { modelText } from "./model-text.ts";
@@ -37,7 +37,9 @@ export function seriesPages(timeline: Timeline): SeriesPages {
       .map((e, i) => ({ ...entryLink(e), part: e.series?.part ?? i + 1, position: i + 1 }));
     if (parts.length === 0) continue;
     const name = modelText(info.name);
-    const slug = uniqueSlug(slugify(info.name) || "series", slugs);
+    // Two series whose names make the same slug (`Xen-HVM`, `xen hvm`): the later one gets `-2`.
+    const slug = freeSlug(slugify(info.name) || "series", slugs);
+    slugs.add(slug);
     const page: SeriesPage = { name, slug, url: `/series/${slug}/`, parts };
     pages.push(page);
     // A short series is one view shared by its pages; a long one, a view a page.
@@ -67,12 +69,4 @@ export function seriesWindow<T>(parts: readonly T[], index: number): (T | null)[
     last = i;
   }
   return window;
-}
-
-/** Two series whose names make the same slug (`Xen-HVM`, `xen hvm`): the later one gets `-2`. */
-function uniqueSlug(slug: string, taken: Set<string>): string {
-  let unique = slug;
-  for (let n = 2; taken.has(unique); n++) unique = `${slug}-${n}`;
-  taken.add(unique);
-  return unique;
 }
