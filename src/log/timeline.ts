@@ -1,6 +1,7 @@
 // Merges the entries of every file into one timeline: time order (file order breaks ties),
 // ids and URLs, references resolved to entries and items, backlinks, series and tags.
 
+import { entryDigest } from "./entry-digest.ts";
 import { entryId, entryUrl, foldKey } from "./ids.ts";
 import { parseEntry, type ParseEntryOptions } from "./parse-entry.ts";
 import { freeSlug, slugify } from "./slug.ts";
@@ -79,7 +80,9 @@ function parseFile(input: SplitInput, options: ParseEntryOptions, warnings: LogW
       ...fields,
       slug: "",
       url: "",
+      digest: "",
     };
+    entry.digest = entryDigest(entry);
     const previous = entries.at(-1);
     if (previous !== undefined && entry.timestamp < previous.timestamp) {
       warnings.push({

@@ -233,6 +233,12 @@ export interface Entry {
   plan: Plan | null;
   /** Item paths that exist in this entry, in order. */
   items: string[];
+  /**
+   * A hash of everything the parser made of the entry (`entryDigest`), taken before the merge
+   * fills in id, slug, url and resolved references: what the render cache keys a body by, so an
+   * unchanged entry is not hashed whole again in every build.
+   */
+  digest: string;
 }
 
 export interface Backlink {

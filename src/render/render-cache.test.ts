@@ -90,6 +90,21 @@ describe("render cache", () => {
     expect(warm.bodies.get(referrers[0]!)).toContain('title="domainInterfaceStatistics"');
   });
 
+  it("renders an entry again when only the merge changed it: another file's entry of the same minute makes its id `-2`", async () => {
+    await build(dir, timeline);
+    const target = timeline.entries.find((entry) => entry.raw.startsWith("16:38 2012-11-01"))!;
+    const earlier = { file: "0.txt", bytes: new TextEncoder().encode(".LOG\n16:38 2012-11-01\ncommunity, linaro, arm Server\n") };
+    const merged = parseTimeline([earlier, { file: "seed.txt", bytes: new TextEncoder().encode(seed) }]);
+    const moved = merged.entries.find((entry) => entry.file === "seed.txt" && entry.line === target.line)!;
+    expect(moved.id).toBe(`${target.id}-2`);
+    expect(moved.digest).toBe(target.digest);
+    const warm = await build(dir, merged);
+    // It, the new entry, and the entries whose links now resolve to the new entry (the minute's first).
+    expect(warm.rendered).toContain(moved.id);
+    expect(warm.rendered).toContain(target.id);
+    expect(warm.rendered.length).toBeLessThan(merged.entries.length / 2);
+  });
+
   it("renders everything again for another renderer (themes here; a code change alters the same identity)", async () => {
     await build(dir, timeline);
     const other = await build(dir, timeline, await createRenderer({ lightTheme: "min-light" }));
