@@ -2,6 +2,7 @@
 // timeline. Reading never throws on content: every oddity is a warning.
 
 import { readFile } from "node:fs/promises";
+import pMap from "p-map";
 import { decode } from "./decode.ts";
 import { compileRedaction, redactText, type Redaction } from "./redact.ts";
 import { scanEntries } from "./split-entries.ts";
@@ -35,31 +36,31 @@ export interface LoadOptions {
   cacheDir?: string;
 }
 
+/** Files read at once by `loadTimeline`. */
+const READ_AHEAD = 4;
+
 /** Reads the files (paths as given) and merges them; an unreadable file is a warning. */
 export async function loadTimeline(paths: string[], options: ParseOptions = {}, load: LoadOptions = {}): Promise<Timeline> {
   const redaction = compileOptions(options);
   const cache = load.cacheDir === undefined ? null : await openParseCache(load.cacheDir, options);
-  const unreadable: LogWarning[] = [];
-  const files: ParsedFile[] = [];
-  for (const file of paths) {
-    // Each file's bytes are decoded at once and dropped: only its text is kept.
-    const bytes = await readFile(file).catch((error: Error) => {
-      unreadable.push({ file, line: 0, code: "unreadable", message: error.message });
-      return null;
-    });
-    if (bytes === null) continue;
-    const cached = await cache?.get(file, bytes);
-    if (cached) {
-      files.push(cached);
-      continue;
-    }
-    const parsed = parseSplitFile(readInput({ file, bytes }, options, redaction), timelineOptions(options));
-    cache?.put(file, bytes, parsed);
-    files.push(parsed);
-  }
+  // A few files are read at once so that one's read overlaps another's parse or cache record;
+  // each file's bytes are decoded and dropped as soon as it is parsed: only its text is kept.
+  const loaded = await pMap(
+    paths,
+    async (file): Promise<ParsedFile | LogWarning> => {
+      const bytes = await readFile(file).catch((error: Error) => error);
+      if (bytes instanceof Error) return { file, line: 0, code: "unreadable", message: bytes.message };
+      const cached = await cache?.get(file, bytes);
+      if (cached) return cached;
+      const parsed = parseSplitFile(readInput({ file, bytes }, options, redaction), timelineOptions(options));
+      cache?.put(file, bytes, parsed);
+      return parsed;
+    },
+    { concurrency: READ_AHEAD },
+  );
   await cache?.save();
-  const timeline = mergeTimeline(files);
-  timeline.warnings.unshift(...unreadable);
+  const timeline = mergeTimeline(loaded.filter((item): item is ParsedFile => "entries" in item));
+  timeline.warnings.unshift(...loaded.filter((item): item is LogWarning => !("entries" in item)));
   return timeline;
 }
 
