@@ -4,13 +4,11 @@
 // templates, code or options changed, or another build replaced the folder) every page is
 // written and the new site replaces the old one whole.
 
-import { statSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import path from "node:path";
 import type { PageSelection } from "../pages/page-sets.ts";
 import type { SitePages } from "../pages/types.ts";
 import { foldersAfter, listSite, listSiteFiles, moveInto, removeFromSite, type SiteFolders } from "./move-into-site.ts";
-import { readManifest, removeManifest, sameSite, stampSite, writeManifest } from "./page-manifest.ts";
+import { readManifest, removeManifest, sameSite, stampSite, writeManifest, type SiteStamp } from "./page-manifest.ts";
 import { planPages, type PagePlan } from "./plan-pages.ts";
 import { siteIdentity } from "./site-identity.ts";
 
@@ -81,17 +79,21 @@ export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): 
 /**
  * The dev server's rebuilds, which Eleventy writes straight into the site folder: a page whose
  * inputs did not change since the previous rebuild of this process stays as it is on disk, and
- * the page of an entry that is gone is removed.
+ * the page of an entry that is gone is removed. The server owns the folder while it runs: a
+ * folder deleted or replaced is written whole again, but a single page deleted by hand comes
+ * back only with a change to it (looking for each page cost a rebuild ~0.25 s at 10,000 entries).
  */
 export function servePages(outDir: string): Pick<IncrementalPages, "select"> {
-  let previous: { identity: string; hashes: Record<string, string> } | null = null;
+  let previous: { identity: string; hashes: Record<string, string>; site: SiteStamp | null } | null = null;
   return {
     async select(pages, options) {
       const identity = await siteIdentity(options);
-      const onDisk = (file: string) => statSync(path.join(outDir, file), { throwIfNoEntry: false })?.isFile() ?? false;
-      const plan = planPages(pages, identity, previous?.identity === identity ? previous.hashes : null, onDisk);
+      const site = await stampSite(outDir);
+      // The first build made the folder: it had no stamp before that build.
+      const same = previous?.identity === identity && site !== null && (previous.site === null || sameSite(previous.site, site));
+      const plan = planPages(pages, identity, same ? previous!.hashes : null, () => true);
       if (previous) await removeFromSite(outDir, Object.keys(previous.hashes).filter((file) => !(file in plan.hashes)));
-      previous = { identity, hashes: plan.hashes };
+      previous = { identity, hashes: plan.hashes, site };
       return plan.write;
     },
   };
