@@ -9,6 +9,7 @@ import { checkContentDir, createEleventy, parseCacheDir, renderCacheDir, startSe
 import { configFileName } from "../site/config/load-config-file.ts";
 import { failureMessage } from "../site/config/user-error.ts";
 import type { DotlogBuild } from "../site/plugin.ts";
+import { newBuildMemory } from "../site/site-data.ts";
 import { servePages } from "../site/incremental/index.ts";
 import { count } from "../site/report.ts";
 import type { SearchReport } from "../site/search/write-search-index.ts";
@@ -65,6 +66,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     contentDir,
     parseCacheDir: parseCacheDir(cacheDir),
     renderCacheDir: renderCacheDir(cacheDir),
+    // Both caches stay in memory too: a rebuild does not read them back from disk.
+    memory: newBuildMemory(),
     onData: (data, options) => pages.select(data.pages, options),
     async onSearchable(searchable) {
       ({ indexing } = await startSearchIndex(searchable, outDir, cacheDir));
@@ -78,6 +81,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
       runMode: "serve",
       config(eleventyConfig) {
         eleventyConfig.addWatchTarget(path.join(contentDir, configFileName), { resetConfig: true });
+        // Eleventy waits for a changed file to keep its size 150 ms before it rebuilds; a log is
+        // saved in one write (Notepad, or an editor's rename), so 50 ms is enough to see it whole.
+        eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
         eleventyConfig.on("eleventy.after", async () => {
           const started = indexing;
           indexing = null;

@@ -7,7 +7,7 @@ import { decode } from "./decode.ts";
 import { compileRedaction, redactText, type Redaction } from "./redact.ts";
 import { scanEntries } from "./split-entries.ts";
 import { matchStampShape } from "./stamp.ts";
-import { openParseCache } from "./parse-cache.ts";
+import { openParseCache, type ParseCacheMemory } from "./parse-cache.ts";
 import { buildTimeline, mergeTimeline, parseSplitFile, type ParsedFile, type SplitInput } from "./timeline.ts";
 import type { LogWarning, ParseOptions, Timeline } from "./types.ts";
 
@@ -15,6 +15,7 @@ export { findLogs, DEFAULT_PATTERN } from "./find-logs.ts";
 export { foldKey as tagKey } from "./ids.ts";
 export { freeSlug, slugify } from "./slug.ts";
 export { compileRedaction, redactText, type Redaction } from "./redact.ts";
+export type { ParseCacheMemory } from "./parse-cache.ts";
 export type * from "./types.ts";
 
 export interface LogInput {
@@ -34,6 +35,8 @@ export function parseTimeline(inputs: LogInput[], options: ParseOptions = {}): T
 export interface LoadOptions {
   /** The parse cache's folder (`<cache>/parse`): files whose bytes did not change are not parsed again. */
   cacheDir?: string;
+  /** With `cacheDir`: the parses kept by a process that builds again and again (`ParseCacheMemory`). */
+  memory?: ParseCacheMemory;
 }
 
 /** Files read at once by `loadTimeline`. */
@@ -42,7 +45,7 @@ const READ_AHEAD = 4;
 /** Reads the files (paths as given) and merges them; an unreadable file is a warning. */
 export async function loadTimeline(paths: string[], options: ParseOptions = {}, load: LoadOptions = {}): Promise<Timeline> {
   const redaction = compileOptions(options);
-  const cache = load.cacheDir === undefined ? null : await openParseCache(load.cacheDir, options);
+  const cache = load.cacheDir === undefined ? null : await openParseCache(load.cacheDir, options, load.memory);
   // A few files are read at once so that one's read overlaps another's parse or cache record;
   // each file's bytes are decoded and dropped as soon as it is parsed: only its text is kept.
   const loaded = await pMap(

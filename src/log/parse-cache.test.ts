@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadTimeline } from "./index.ts";
-import { openParseCache } from "./parse-cache.ts";
+import { openParseCache, type ParseCacheMemory } from "./parse-cache.ts";
 import type { ParseOptions } from "./types.ts";
 
 const FIXTURES = path.resolve("test/fixtures");
@@ -94,5 +94,25 @@ describe("the parse cache", () => {
   it("still builds when the cache folder cannot be written", async () => {
     writeFileSync(cacheDir, "a file where the folder should be");
     expect(await loadTimeline(files, {}, { cacheDir })).toEqual(await loadTimeline(files));
+  });
+
+  it("in a process that keeps its memory, hands back the same parse for unchanged bytes, and forgets files no longer read", async () => {
+    const memory: ParseCacheMemory = new Map();
+    const first = await loadTimeline(files, {}, { cacheDir, memory });
+    expect(new Set(memory.keys())).toEqual(new Set(files));
+    const kept = new Map([...memory].map(([file, { parsed }]) => [file, parsed]));
+    // Its record gone, an unchanged file still comes from memory; a changed one is parsed again.
+    rmSync(cacheDir, { recursive: true });
+    appendFileSync(files[0]!, "\n10:00 2031-01-02\nappended, cache; test\n1, a new entry\n");
+    const second = await loadTimeline(files, {}, { cacheDir, memory });
+    expect(memory.get(files[0]!)!.parsed).not.toBe(kept.get(files[0]!));
+    for (const file of files.slice(1)) expect(memory.get(file)!.parsed).toBe(kept.get(file));
+    expect(second).toEqual(await loadTimeline(files));
+    expect(second.entries.length).toBe(first.entries.length + 1);
+    // Other options are another key: every file is parsed again.
+    await loadTimeline(files, { dateOrder: "dmy" }, { cacheDir, memory });
+    for (const file of files.slice(1)) expect(memory.get(file)!.parsed).not.toBe(kept.get(file));
+    await loadTimeline(files.slice(1), {}, { cacheDir, memory });
+    expect(memory.has(files[0]!)).toBe(false);
   });
 });

@@ -39,32 +39,51 @@ export interface ParseCache {
   readonly stats: ParseCacheStats;
 }
 
-export async function openParseCache(dir: string, options: ParseOptions): Promise<ParseCache> {
+/**
+ * The parses a process that builds again and again (the dev server) keeps between its builds,
+ * by path: a file whose key is unchanged is taken from here, not read back from its record
+ * (~0.3 s at 10,000 entries). They are shared, never changed: the merge fills in copies.
+ */
+export type ParseCacheMemory = Map<string, { key: string; parsed: ParsedFile }>;
+
+export async function openParseCache(dir: string, options: ParseOptions, memory: ParseCacheMemory = new Map()): Promise<ParseCache> {
   const identity = hash(JSON.stringify([FORMAT, await parserIdentity(), options]));
   const stats: ParseCacheStats = { hits: 0, misses: 0, damaged: 0 };
   const used = new Set<string>();
   const pending = new Map<string, Buffer>();
   const keyOf = (file: string, bytes: Uint8Array) => hash(`${identity}\0${file}\0${hash(bytes)}`);
+  const read = new Set<string>();
 
   return {
     stats,
     async get(file, bytes) {
       const name = recordName(file);
       used.add(name);
+      read.add(file);
+      const key = keyOf(file, bytes);
+      const kept = memory.get(file);
+      if (kept?.key === key) {
+        stats.hits++;
+        return kept.parsed;
+      }
       const record = await readFile(path.join(dir, name)).catch(() => null);
-      const parsed = record === null ? null : readRecord(record, keyOf(file, bytes));
+      const parsed = record === null ? null : readRecord(record, key);
       if (parsed === "damaged") stats.damaged++;
       if (parsed === null || parsed === "damaged") {
         stats.misses++;
         return null;
       }
       stats.hits++;
+      memory.set(file, { key, parsed });
       return parsed;
     },
     put(file, bytes, parsed) {
-      pending.set(recordName(file), writeRecord(keyOf(file, bytes), parsed));
+      const key = keyOf(file, bytes);
+      pending.set(recordName(file), writeRecord(key, parsed));
+      memory.set(file, { key, parsed });
     },
     async save() {
+      for (const file of memory.keys()) if (!read.has(file)) memory.delete(file);
       // The cache only saves time: a folder that cannot be written leaves the next build to parse.
       await writeRecords(dir, pending, used).catch(() => {});
       pending.clear();

@@ -42,7 +42,9 @@ export function parseSplitFile(input: SplitInput, options: Pick<ParseEntryOption
 /** Files parsed one by one → one timeline. Fills in the entries' ids, URLs and references. */
 export function mergeTimeline(files: ParsedFile[]): Timeline {
   const warnings: LogWarning[] = [...files.flatMap((file) => file.splitWarnings), ...files.flatMap((file) => file.parseWarnings)];
-  const entries = files.flatMap((file) => file.entries);
+  // The parsed files stay as parsed (the parse cache may hand the same ones to the next build):
+  // what the merge fills in goes into copies of the entries and their references.
+  const entries = files.flatMap((file) => file.entries.map(mergeable));
   const fileOrder = new Map(files.map((parsed, index) => [parsed.file.file, index]));
   // Array.prototype.sort is stable: same minute and same file keeps file order.
   entries.sort((a, b) => compare(a.timestamp, b.timestamp) || fileOrder.get(a.file)! - fileOrder.get(b.file)!);
@@ -54,6 +56,10 @@ export function mergeTimeline(files: ParsedFile[]): Timeline {
   const tags = collectTags(entries, warnings);
   warnings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line);
   return { files: files.map((parsed) => parsed.file), entries, byId, backlinks, series, tags, warnings };
+}
+
+function mergeable(entry: Entry): Entry {
+  return { ...entry, references: entry.references.map((reference) => ({ ...reference })) };
 }
 
 function compare(a: string, b: string): number {

@@ -1,11 +1,11 @@
-import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseTimeline } from "../log/index.ts";
 import type { Timeline } from "../log/types.ts";
 import { createRenderer, type Renderer } from "./index.ts";
-import { openRenderCache } from "./render-cache.ts";
+import { openRenderCache, type RenderCacheMemory } from "./render-cache.ts";
 
 const seedPath = path.resolve(import.meta.dirname, "../../content/000_76b23a5250f26162.txt");
 const seed = await readFile(seedPath, "utf8");
@@ -26,9 +26,9 @@ function counting(renderer: Renderer): { renderer: Renderer; rendered: string[] 
 }
 
 /** Renders every entry through a cache in `dir`, saves it, and says which entries were rendered. */
-async function build(dir: string, timeline: Timeline, renderer?: Renderer) {
+async function build(dir: string, timeline: Timeline, renderer?: Renderer, memory?: RenderCacheMemory) {
   const count = counting(renderer ?? (await createRenderer()));
-  const cache = await openRenderCache(count.renderer, dir);
+  const cache = await openRenderCache(count.renderer, dir, memory);
   const bodies = new Map<string, string>();
   for (const entry of timeline.entries) bodies.set(entry.id, await cache.render(entry, timeline));
   await cache.save();
@@ -228,6 +228,45 @@ describe("render cache", () => {
     await writeFile(path.join(dir, "bodies.ndjson"), "\u0000garbage");
     const warm = await build(dir, timeline);
     expect(warm.rendered).toHaveLength(timeline.entries.length);
+  });
+
+  it("in a process that keeps its memory (the dev server), takes the bodies from it while the file is as it left it", async () => {
+    const memory: RenderCacheMemory = {};
+    const cold = await build(dir, timeline, undefined, memory);
+    const file = path.join(dir, "bodies.ndjson");
+    // A time a file can be given back exactly (whole seconds); the build after reads the file again.
+    const time = new Date(2020, 0, 1);
+    await utimes(file, time, time);
+    expect((await build(dir, timeline, undefined, memory)).rendered).toEqual([]);
+    // Bytes of the same size and time: a build that read the file would find no body in them.
+    await writeFile(file, "x".repeat((await stat(file)).size));
+    await utimes(file, time, time);
+    const kept = await build(dir, timeline, undefined, memory);
+    expect(kept.rendered).toEqual([]);
+    expect(kept.bodies).toEqual(cold.bodies);
+    expect(kept.css).toBe(cold.css);
+    // Changed by anyone else (here: its time), the file is read again.
+    await utimes(file, new Date(), new Date());
+    const read = await build(dir, timeline, undefined, memory);
+    expect(read.rendered).toHaveLength(timeline.entries.length);
+  });
+
+  it("keeps in memory what it appended and what it wrote whole, as a build reading the file would find it", async () => {
+    const memory: RenderCacheMemory = {};
+    await build(dir, timeline, undefined, memory);
+    const edited = timelineOf(seed.replace("but there is not vif in xenlight", "but there is no vif in xenlight"));
+    expect((await build(dir, edited, undefined, memory)).rendered).toHaveLength(1);
+    const both = [timeline, edited];
+    for (const each of both) {
+      const kept = await build(dir, each, undefined, memory);
+      expect(kept.rendered).toEqual([]);
+      expect(kept.bodies).toEqual((await build(dir, each)).bodies);
+    }
+    // Another renderer writes the file whole: what it kept is its bodies alone.
+    const other = await createRenderer({ lightTheme: "min-light" });
+    await build(dir, timeline, other, memory);
+    expect((await build(dir, timeline, other, memory)).rendered).toEqual([]);
+    expect((await build(dir, edited, other, memory)).rendered).toHaveLength(1);
   });
 
   it("without a folder, renders every time", async () => {

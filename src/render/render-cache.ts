@@ -21,7 +21,7 @@
 // cost an append build ~0.25 s; appending the few new bodies costs nothing to speak of.
 
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, open, readFile, rename, stat } from "node:fs/promises";
+import { appendFile, mkdir, open, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { codeIdentity } from "../log/code-identity.ts";
 import type { Entry, Timeline } from "../log/types.ts";
@@ -55,12 +55,21 @@ interface CachedBody {
   classes: string[];
 }
 
+/**
+ * What a process that builds again and again (the dev server) keeps of the file between its
+ * builds: the next build takes the bodies from here rather than reading and checking the file
+ * again (23 MB and ~0.25 s at 10,000 entries), while the file is as this process left it.
+ */
+export interface RenderCacheMemory {
+  kept?: { identity: string; file: string; size: number; mtimeMs: number; stored: StoredCache };
+}
+
 /** A cache in `dir` (created on save), or, without a folder, one that renders every time. */
-export async function openRenderCache(renderer: Renderer, dir: string | null): Promise<RenderCache> {
+export async function openRenderCache(renderer: Renderer, dir: string | null, memory: RenderCacheMemory = {}): Promise<RenderCache> {
   const identity = await rendererIdentity(renderer);
   const stats: RenderCacheStats = { hits: 0, misses: 0, dropped: 0 };
   const file = dir === null ? null : path.join(dir, FILE_NAME);
-  const stored = file === null ? emptyCache() : await readCache(file, identity, stats);
+  const stored = file === null ? emptyCache() : ((await remembered(memory, file, identity)) ?? (await readCache(file, identity, stats, memory)));
   const used = new Map<string, CachedBody>();
 
   return {
@@ -89,22 +98,30 @@ export async function openRenderCache(renderer: Renderer, dir: string | null): P
       if (appendable && fresh.length === 0) return;
       if (appendable && (await stat(file).then((info) => info.size, () => -1)) === stored.bytes) {
         const names = new Set(fresh.flatMap(([, body]) => body.classes).filter((name) => !stored.styles.has(name)));
-        const lines = names.size > 0 ? [styleRecord(identity, renderer.highlight.classStyles(names))] : [];
+        const added = renderer.highlight.classStyles(names);
+        const lines = names.size > 0 ? [styleRecord(identity, added)] : [];
         for (const [key, body] of fresh) lines.push(bodyRecord(identity, key, body));
         await appendFile(file, lines.join("\n") + "\n");
+        await remember(memory, file, identity, {
+          bodies: new Map([...stored.bodies, ...fresh]),
+          styles: new Map([...stored.styles, ...added]),
+          records: stored.records + fresh.length,
+          valid: true,
+        });
         return;
       }
       const names = new Set([...used.values()].flatMap((body) => body.classes));
-      const styles = styleRecord(identity, renderer.highlight.classStyles(names));
+      const styles = renderer.highlight.classStyles(names);
       const lines = (function* () {
         yield JSON.stringify({ format: FORMAT, identity });
-        yield styles;
+        yield styleRecord(identity, styles);
         for (const [key, body] of used) yield bodyRecord(identity, key, body);
       })();
       await mkdir(path.dirname(file), { recursive: true });
       const temporary = `${file}.${process.pid}.tmp`;
       await writeLines(temporary, lines);
       await rename(temporary, file);
+      await remember(memory, file, identity, { bodies: new Map(used), styles, records: used.size, valid: true });
     },
     stats,
   };
@@ -160,10 +177,30 @@ function bodyRecord(identity: string, key: string, body: CachedBody): string {
   return JSON.stringify(["b", key, checksum(identity, key, body), body.html, body.classes]);
 }
 
-async function readCache(file: string, identity: string, stats: RenderCacheStats): Promise<StoredCache> {
+/** The bodies as this process last read or wrote the file, when the file is still as it left it. */
+async function remembered(memory: RenderCacheMemory, file: string, identity: string): Promise<StoredCache | null> {
+  const { kept } = memory;
+  if (kept === undefined || kept.file !== file || kept.identity !== identity) return null;
+  const info = await stat(file).catch(() => null);
+  return info !== null && info.size === kept.size && info.mtimeMs === kept.mtimeMs ? kept.stored : null;
+}
+
+/** Keeps what the file now holds; `bytes` is its size, taken with its modification time. */
+async function remember(memory: RenderCacheMemory, file: string, identity: string, stored: Omit<StoredCache, "bytes">): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (info === null) delete memory.kept;
+  else memory.kept = { identity, file, size: info.size, mtimeMs: info.mtimeMs, stored: { ...stored, bytes: info.size } };
+}
+
+async function readCache(file: string, identity: string, stats: RenderCacheStats, memory: RenderCacheMemory): Promise<StoredCache> {
   const cache = emptyCache();
-  const bytes = await readFile(file).catch(() => null);
-  if (bytes === null) return cache;
+  // Its size and time are taken with the bytes read (one handle), for `remembered` to compare.
+  const read = await open(file).then(
+    (handle) => Promise.all([handle.readFile(), handle.stat()]).finally(() => handle.close()),
+    () => null,
+  ).catch(() => null);
+  if (read === null) return cache;
+  const [bytes, info] = read;
   const lines = bytes.toString("utf8").split("\n");
   const complete = lines.at(-1) === "";
   if (complete) lines.pop();
@@ -196,6 +233,7 @@ async function readCache(file: string, identity: string, stats: RenderCacheStats
   }
   cache.bytes = bytes.length;
   cache.valid = complete;
+  if (info.size === bytes.length) memory.kept = { identity, file, size: info.size, mtimeMs: info.mtimeMs, stored: cache };
   return cache;
 }
 

@@ -10,6 +10,10 @@ declare module "@11ty/eleventy" {
     addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): unknown;
     on(event: string, listener: (...args: never[]) => unknown): unknown;
     setServerOptions(options: Record<string, unknown>): unknown;
+    /** Templates Eleventy does not read (paths relative to the working folder, or globs). */
+    readonly ignores: { add(glob: string): unknown };
+    /** Options for the watcher (chokidar), merged over Eleventy's own. */
+    setChokidarConfig(options: Record<string, unknown>): unknown;
     setQuietMode(quiet: boolean): unknown;
     /** Runs `callback` on the template library instance (Nunjucks: its Environment). */
     amendLibrary(engine: string, callback: (library: unknown) => void): unknown;

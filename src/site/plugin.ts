@@ -14,7 +14,7 @@ import { netlifyRedirects } from "./pages/redirects.ts";
 import { writeDirectPages } from "./pages/write-direct-pages.ts";
 import { anchorId, scopeIds } from "./pages/scope-ids.ts";
 import type { SitePages } from "./pages/types.ts";
-import { buildSiteData, type Progress, type Searchable, type SiteData } from "./site-data.ts";
+import { buildSiteData, type BuildMemory, type Progress, type Searchable, type SiteData } from "./site-data.ts";
 
 /** Where the site's templates live; the build command uses it as Eleventy's input folder. */
 export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -35,6 +35,8 @@ export interface DotlogBuild {
   renderCacheDir?: string;
   /** Where parsed log files are kept between builds (`.cache/parse`); none: parse all. */
   parseCacheDir?: string;
+  /** Both caches as this process's last build left them, for a process that builds again and again (the dev server). */
+  memory?: BuildMemory;
   /** Called during the data stage once what search reads is known (the build starts the search index). */
   onSearchable?: (searchable: Searchable) => void | Promise<void>;
   /**
@@ -104,6 +106,7 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
       progress: build.progress,
       renderCacheDir: build.renderCacheDir,
       parseCacheDir: build.parseCacheDir,
+      memory: build.memory,
       onSearchable: build.onSearchable,
     });
     build.timeline = undefined;

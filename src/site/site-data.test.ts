@@ -1,8 +1,11 @@
-import { rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { seedContent } from "../../test/blog/seed-blog.ts";
+import { root, seedContent } from "../../test/blog/seed-blog.ts";
+import { resolveSiteOptions } from "./config/index.ts";
 import { defaultOptions } from "./options.ts";
-import { buildSiteData, type Searchable } from "./site-data.ts";
+import { buildSiteData, newBuildMemory, type Searchable } from "./site-data.ts";
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -49,3 +52,39 @@ describe("the data stage", () => {
     expect(data.pages.entries.find((page) => page.id === "2012-11-05T10:03")!.html).toContain("AArch64");
   });
 });
+
+describe("the data stage in a process that keeps its caches in memory (the dev server)", () => {
+  it("changes nothing it keeps from one build to the next, and makes the pages a build without memory makes", async () => {
+    // Private entries and redaction (privacy), posts, and four months of a real log.
+    const work = await mkdtemp(path.join(tmpdir(), "dotlog-memory-"));
+    dirs.push(work);
+    const contentDir = path.join(work, "content");
+    await cp(path.join(root, "test/fixtures/privacy/content"), contentDir, { recursive: true });
+    const corpus = path.join(root, "test/fixtures/corpus");
+    for (const name of (await readdir(corpus)).filter((name) => name.endsWith(".txt"))) await cp(path.join(corpus, name), path.join(contentDir, name));
+    const options = resolveSiteOptions({}, contentDir);
+    const caches = { parseCacheDir: path.join(work, "cache/parse"), renderCacheDir: path.join(work, "cache/render") };
+    const memory = newBuildMemory();
+
+    await buildSiteData({ contentDir, options, ...caches, memory });
+    const kept = [...memory.parse.values()].map(({ parsed }) => parsed);
+    expect(kept.length).toBeGreaterThanOrEqual(6);
+    // Frozen, any write into a kept parse (an id, a resolved reference, a title) throws; the
+    // bodies are rendered again from them (no render cache), as a dev server renders a new entry.
+    for (const parsed of kept) deepFreeze(parsed);
+    const again = await buildSiteData({ contentDir, options, parseCacheDir: caches.parseCacheDir, memory });
+    expect([...memory.parse.values()].map(({ parsed }) => parsed)).toEqual(kept);
+    expect(again.rendered).toMatchObject({ hits: 0, misses: again.published.entries.length });
+    expect(again.privacy.report.excluded).toBeGreaterThan(0);
+
+    const plain = await buildSiteData({ contentDir, options });
+    expect(again.pages).toEqual(plain.pages);
+    expect(again.timeline.warnings).toEqual(plain.timeline.warnings);
+  });
+});
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}

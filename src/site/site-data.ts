@@ -2,9 +2,9 @@
 //   read timeline → publish filter → blog posts → (search can start) → render bodies (once each) → page models
 // Later issues slot in here with one line each (privacy in `publish`, blog posts, search).
 
-import { findLogs, loadTimeline, type Entry, type Timeline } from "../log/index.ts";
+import { findLogs, loadTimeline, type Entry, type ParseCacheMemory, type Timeline } from "../log/index.ts";
 import { createRenderer } from "../render/index.ts";
-import { openRenderCache, type RenderCacheStats } from "../render/render-cache.ts";
+import { openRenderCache, type RenderCacheMemory, type RenderCacheStats } from "../render/render-cache.ts";
 import type { SiteOptions } from "./options.ts";
 import { finishBlog, readPosts, renderedOnce, withBlog } from "./blog/index.ts";
 import type { PostInput } from "./search/documents.ts";
@@ -25,11 +25,23 @@ export interface SiteDataInput {
   renderCacheDir?: string;
   /** The parse cache's folder: unchanged log files are not parsed again. None: parse all. */
   parseCacheDir?: string;
+  /** What a process that builds again and again (the dev server) keeps of both caches between its builds. */
+  memory?: BuildMemory;
   /**
    * Called as soon as what the search index reads is known (the published entries and posts),
    * before the bodies are rendered: the build starts indexing then, beside the rest.
    */
   onSearchable?: (searchable: Searchable) => void | Promise<void>;
+}
+
+/** The parse and render caches as the last build of this process left them (`newBuildMemory`). */
+export interface BuildMemory {
+  parse: ParseCacheMemory;
+  render: RenderCacheMemory;
+}
+
+export function newBuildMemory(): BuildMemory {
+  return { parse: new Map(), render: {} };
 }
 
 export interface Searchable {
@@ -56,14 +68,15 @@ export async function buildSiteData({
   progress,
   renderCacheDir,
   parseCacheDir,
+  memory,
   onSearchable,
 }: SiteDataInput): Promise<SiteData> {
-  const read = timeline ?? (await readTimeline(contentDir, options, progress, parseCacheDir));
+  const read = timeline ?? (await readTimeline(contentDir, options, progress, parseCacheDir, memory?.parse));
   const privacy = publishTimeline(read, options);
   read.warnings.push(...privacy.warnings);
   const published = privacy.timeline;
   const renderer = await createRenderer();
-  const cache = await openRenderCache(renderer, renderCacheDir ?? null);
+  const cache = await openRenderCache(renderer, renderCacheDir ?? null, memory?.render);
   const bodies = new Map<string, string>();
   const renderEntry = renderedOnce(published, bodies, { renderEntry: (entry, t) => cache.render(entry, t) });
   const posts = await readPosts({
@@ -83,7 +96,13 @@ export async function buildSiteData({
   return { timeline: read, published, privacy, pages, rendered: cache.stats };
 }
 
-async function readTimeline(contentDir: string, options: SiteOptions, progress?: Progress, parseCacheDir?: string): Promise<Timeline> {
+async function readTimeline(
+  contentDir: string,
+  options: SiteOptions,
+  progress?: Progress,
+  parseCacheDir?: string,
+  memory?: ParseCacheMemory,
+): Promise<Timeline> {
   progress?.("reading", 0, 1);
   const files = await findLogs(contentDir, { pattern: options.logs.pattern });
   const timeline = await loadTimeline(
@@ -94,7 +113,7 @@ async function readTimeline(contentDir: string, options: SiteOptions, progress?:
       redact: redactOptions(options),
       blogPhrases: options.blog.phrases,
     },
-    parseCacheDir === undefined ? {} : { cacheDir: parseCacheDir },
+    parseCacheDir === undefined ? {} : { cacheDir: parseCacheDir, ...(memory ? { memory } : {}) },
   );
   progress?.("reading", 1, 1);
   return timeline;
