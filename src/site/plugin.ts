@@ -3,13 +3,15 @@
 // (pages) and `site` (options). URLs in the models are root-relative; Eleventy's
 // HtmlBasePlugin applies `pathPrefix` to every page once.
 
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin, type EleventyUserConfig } from "@11ty/eleventy";
 import type { Timeline } from "../log/index.ts";
 import { resolveSiteOptions } from "./config/index.ts";
 import { cacheNunjucksCompiles } from "./nunjucks-compile-cache.ts";
 import type { SiteOptions } from "./options.ts";
-import { allPages, inBatches, sitemapUrls, type PageSelection } from "./pages/page-sets.ts";
+import { allPages, inBatches, PAGE_SETS, sitemapUrls, type PageSelection } from "./pages/page-sets.ts";
 import { netlifyRedirects } from "./pages/redirects.ts";
 import { writeDirectPages } from "./pages/write-direct-pages.ts";
 import { anchorId, scopeIds } from "./pages/scope-ids.ts";
@@ -83,6 +85,10 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
   const options = resolveSiteOptions(pluginOptions, contentDir);
   build.options = options;
 
+  // A batched build's runs after the first write their part of the paginated pages and nothing
+  // else: the single pages (home, archive, sitemap, _redirects, …) are the first run's, and each
+  // run rendered them again (the sitemap alone lists every page).
+  if (build.inBatches && build.batchData) for (const template of singleTemplates()) eleventyConfig.ignores.add(template);
   cacheNunjucksCompiles(eleventyConfig);
   eleventyConfig.addPlugin(HtmlBasePlugin, { baseHref: options.pathPrefix });
   eleventyConfig.addPassthroughCopy({ [assetsDir]: "assets" });
@@ -138,6 +144,15 @@ export default function dotlogPlugin(eleventyConfig: EleventyUserConfig, pluginO
   eleventyConfig.addFilter("anchorId", anchorId);
   eleventyConfig.addFilter("scopeIds", scopeIds);
   eleventyConfig.addFilter("plural", (count: number, one: string, many: string) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`);
+}
+
+/** The templates that are not a page set's (their pages are not paginated), as Eleventy's ignores name them. */
+function singleTemplates(): string[] {
+  const paginated = new Set(PAGE_SETS.flatMap((set) => (set.template === null ? [] : [path.join(templatesDir, set.template)])));
+  return readdirSync(templatesDir, { recursive: true, withFileTypes: true })
+    .filter((file) => file.isFile() && file.name.endsWith(".njk") && !paginated.has(path.join(file.parentPath, file.name)))
+    .filter((file) => !path.relative(templatesDir, file.parentPath).startsWith("_includes"))
+    .map((file) => path.relative(process.cwd(), path.join(file.parentPath, file.name)).split(path.sep).join("/"));
 }
 
 /** A root-relative model URL → the canonical absolute URL under `baseUrl` and `pathPrefix`. */
