@@ -52,14 +52,12 @@ export async function openParseCache(dir: string, options: ParseOptions, memory:
   const used = new Set<string>();
   const pending = new Map<string, Buffer>();
   const keyOf = (file: string, bytes: Uint8Array) => hash(`${identity}\0${file}\0${hash(bytes)}`);
-  const read = new Set<string>();
 
   return {
     stats,
     async get(file, bytes) {
       const name = recordName(file);
       used.add(name);
-      read.add(file);
       const key = keyOf(file, bytes);
       const kept = memory.get(file);
       if (kept?.key === key) {
@@ -83,7 +81,7 @@ export async function openParseCache(dir: string, options: ParseOptions, memory:
       memory.set(file, { key, parsed });
     },
     async save() {
-      for (const file of memory.keys()) if (!read.has(file)) memory.delete(file);
+      for (const file of memory.keys()) if (!used.has(recordName(file))) memory.delete(file);
       // The cache only saves time: a folder that cannot be written leaves the next build to parse.
       await writeRecords(dir, pending, used).catch(() => {});
       pending.clear();

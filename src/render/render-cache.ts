@@ -21,6 +21,7 @@
 // cost an append build ~0.25 s; appending the few new bodies costs nothing to speak of.
 
 import { createHash } from "node:crypto";
+import type { Stats } from "node:fs";
 import { appendFile, mkdir, open, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { codeIdentity } from "../log/code-identity.ts";
@@ -189,16 +190,19 @@ async function remembered(memory: RenderCacheMemory, file: string, identity: str
 async function remember(memory: RenderCacheMemory, file: string, identity: string, stored: Omit<StoredCache, "bytes">): Promise<void> {
   const info = await stat(file).catch(() => null);
   if (info === null) delete memory.kept;
-  else memory.kept = { identity, file, size: info.size, mtimeMs: info.mtimeMs, stored: { ...stored, bytes: info.size } };
+  else keep(memory, file, identity, info, { ...stored, bytes: info.size });
+}
+
+function keep(memory: RenderCacheMemory, file: string, identity: string, { size, mtimeMs }: Stats, stored: StoredCache): void {
+  memory.kept = { identity, file, size, mtimeMs, stored };
 }
 
 async function readCache(file: string, identity: string, stats: RenderCacheStats, memory: RenderCacheMemory): Promise<StoredCache> {
   const cache = emptyCache();
   // Its size and time are taken with the bytes read (one handle), for `remembered` to compare.
-  const read = await open(file).then(
-    (handle) => Promise.all([handle.readFile(), handle.stat()]).finally(() => handle.close()),
-    () => null,
-  ).catch(() => null);
+  const read = await open(file)
+    .then((handle) => Promise.all([handle.readFile(), handle.stat()]).finally(() => handle.close()))
+    .catch(() => null);
   if (read === null) return cache;
   const [bytes, info] = read;
   const lines = bytes.toString("utf8").split("\n");
@@ -233,7 +237,7 @@ async function readCache(file: string, identity: string, stats: RenderCacheStats
   }
   cache.bytes = bytes.length;
   cache.valid = complete;
-  if (info.size === bytes.length) memory.kept = { identity, file, size: info.size, mtimeMs: info.mtimeMs, stored: cache };
+  if (info.size === bytes.length) keep(memory, file, identity, info, cache);
   return cache;
 }
 
