@@ -156,5 +156,18 @@ describe("readHandPosts", () => {
       ]);
       expect(warnings.every((w) => w.file === join(postsDir, "ring-buffer.md") && w.code === "post")).toBe(true);
     });
+
+    it("does not publish a file whose name the redaction masks, and says so", async () => {
+      const markdown = "---\ntitle: Rings\n---\nThe ring:\n\n![the ring](img/ring.png)\n\n[the fix](fix-ring.patch)\n";
+      const redaction = compileRedaction({ rules: [], names: ["ring"], mask: "█████" });
+      const { post, warnings } = await parseHandPost(join(postsDir, "rings.md"), markdown, { redaction, postsDir });
+      // Both files exist under their real names: publishing either would show the name.
+      expect(post.files).toEqual([]);
+      expect(post.html).not.toMatch(/ring/);
+      expect(warnings.map((w) => [w.line, w.message])).toEqual([
+        [6, "`img/█████.png` was masked by the redaction rules: the file is not published (rename it to publish it)"],
+        [8, "`fix-█████.patch` was masked by the redaction rules: the file is not published (rename it to publish it)"],
+      ]);
+    });
   });
 });

@@ -108,7 +108,7 @@ export async function parseHandPost(
     ? base.use(rehypeFencedCode).use(rehypeTranscript, { highlight }).use(rehypeCode, { highlight })
     : base;
   const tree = (await processor.run(processor.parse(vfile), vfile)) as Root;
-  const published = await collectPostFiles(tree, { file, postsDir, lineOffset });
+  const published = await collectPostFiles(tree, { file, postsDir, lineOffset, ...(redaction ? { mask: redaction.mask } : {}) });
   warnings.push(...published.warnings);
 
   // The file name is the slug when the front matter has none: it is published too.

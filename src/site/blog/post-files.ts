@@ -32,6 +32,8 @@ export interface PostFilesInput {
   postsDir: string;
   /** Lines before the Markdown body (the front matter), for warnings' line numbers. */
   lineOffset: number;
+  /** The build's redaction mask, when the post was masked: a reference holding it named what the mask hides. */
+  mask?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface PostFilesInput {
  * path in the post's folder; a reference to a missing file, a file outside the posts folder or
  * a kind that is not published stays as written, with a warning.
  */
-export async function collectPostFiles(tree: Root, { file, postsDir, lineOffset }: PostFilesInput): Promise<{ files: PostFile[]; warnings: PostWarning[] }> {
+export async function collectPostFiles(tree: Root, { file, postsDir, lineOffset, mask }: PostFilesInput): Promise<{ files: PostFile[]; warnings: PostWarning[] }> {
   const references: { element: Element; property: "src" | "href" }[] = [];
   visit(tree, "element", (element: Element) => {
     if (element.tagName === "img" && typeof element.properties.src === "string") references.push({ element, property: "src" });
@@ -65,6 +67,12 @@ export async function collectPostFiles(tree: Root, { file, postsDir, lineOffset 
     if (kind === "md") continue;
     if (!PUBLISHED_KINDS.has(kind)) {
       warn(`\`${reference}\` is not published: only images and documents (${[...PUBLISHED_KINDS].join(", ")}) are copied beside a post`);
+      continue;
+    }
+    // The file under its real name would publish the name the mask hides; under the masked
+    // name it does not exist. Either way the reader is told why, not that the file is missing.
+    if (mask && local.includes(mask)) {
+      warn(`\`${local}\` was masked by the redaction rules: the file is not published (rename it to publish it)`);
       continue;
     }
     const bytes = await readFile(source).catch(() => null);
