@@ -15,12 +15,9 @@
 // Nunjucks' `Frame.set` splits each name at its dots every time: ~3.5 million splits on
 // 10,000 entries. The split of a name is kept (names come from the templates, a few dozen).
 
-import { createRequire } from "node:module";
 import type { EleventyUserConfig } from "@11ty/eleventy";
+import { nunjucks, type NunjucksFrame } from "./nunjucks-library.ts";
 
-interface NunjucksTemplate {
-  render(data: object, callback: (error: Error | null, result: string | null) => void): void;
-}
 type Callback<T> = (error: Error | null, result: T) => void;
 interface LoadedTemplate {
   getExported(...args: unknown[]): void;
@@ -28,18 +25,6 @@ interface LoadedTemplate {
 interface NunjucksEnvironment {
   getTemplate(...args: unknown[]): unknown;
 }
-interface NunjucksFrame {
-  variables: Record<string, unknown>;
-  resolve(name: string, forWrite: boolean): NunjucksFrame | undefined;
-  set(name: string, value: unknown, resolveUp?: boolean): void;
-}
-interface NunjucksLibrary {
-  Template: new (source: string, env: unknown, path: string | null, eagerCompile: boolean) => NunjucksTemplate;
-  runtime: { Frame: { prototype: NunjucksFrame } };
-}
-
-// Eleventy's copy of nunjucks (a dependency of @11ty/eleventy), whatever else is installed.
-const nunjucks = createRequire(import.meta.resolve("@11ty/eleventy"))("nunjucks") as NunjucksLibrary;
 
 export function cacheNunjucksCompiles(eleventyConfig: EleventyUserConfig): void {
   splitVariableNamesOnce(nunjucks.runtime.Frame.prototype);

@@ -3,6 +3,7 @@
 
 import path from "node:path";
 import type { Entry } from "../../log/types.ts";
+import { nunjucks, truncate } from "../nunjucks-library.ts";
 import type { RedirectPage } from "./types.ts";
 
 /** `2012-11-07T18:17-2` → `/2012/11/07/1817-2/`. */
@@ -37,11 +38,12 @@ export function netlifyRedirects(redirects: RedirectPage[], pathPrefix: string):
  * The redirect page at an entry's id URL. Written by the build itself, not by Eleventy: 10,000
  * entries make 10,000 of these pages, and Eleventy's own work for a page (pagination, data,
  * output checks, a synchronous mkdir and write on the main thread) cost far more than the
- * page. The markup is what `redirect.njk` made, escaped as Nunjucks escapes, with the site's
- * `pathPrefix` on the two root-relative links as Eleventy's HtmlBasePlugin put it there
- * (fixtures in test/fixtures/redirect-pages hold pages Eleventy wrote).
+ * page. The markup is what `redirect.njk` made, escaped and truncated by Nunjucks' own
+ * functions, with the site's `pathPrefix` on the two root-relative links as Eleventy's
+ * HtmlBasePlugin put it there (fixtures in test/fixtures/redirect-pages hold pages Eleventy wrote).
  */
 export function redirectPageHtml(redirect: RedirectPage, site: RedirectSite): string {
+  const escape = nunjucks.lib.escape;
   const to = escape(prefixed(redirect.to, site.pathPrefix));
   return `<!DOCTYPE html>
 <html lang="${escape(site.language)}">
@@ -70,18 +72,4 @@ export interface RedirectSite {
 /** A root-relative URL under the path prefix, as Eleventy's `url` filter joins them. */
 function prefixed(url: string, pathPrefix: string): string {
   return pathPrefix === "/" ? url : path.posix.join("/", pathPrefix, url);
-}
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&#39;", "<": "&lt;", ">": "&gt;", "\\": "&#92;" };
-
-/** Nunjucks' autoescape. */
-function escape(text: string): string {
-  return text.replace(/[&"'<>\\]/g, (char) => ESCAPES[char]!);
-}
-
-/** Nunjucks' `truncate(length)`: cut at the last space before `length`, then "...". */
-function truncate(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const space = text.lastIndexOf(" ", length);
-  return `${text.slice(0, space === -1 ? length : space)}...`;
 }
