@@ -12,6 +12,7 @@ import type { DotlogBuild } from "../site/plugin.ts";
 import { newBuildMemory } from "../site/site-data.ts";
 import { servePages } from "../site/incremental/index.ts";
 import { count } from "../site/report.ts";
+import { searchIndexer } from "../site/search/index-in-child.ts";
 import type { SearchReport } from "../site/search/write-search-index.ts";
 import { DEFAULT_CACHE_DIR } from "./build.ts";
 import { EXIT } from "./main.ts";
@@ -60,7 +61,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
   // others stay on disk).
   const pages = servePages(outDir);
   // As in a build, the index is written by a child process on the second core while the bodies
-  // are rendered and Eleventy writes the pages; a rebuild waits for it before it reloads.
+  // are rendered and Eleventy writes the pages; a rebuild waits for it before it reloads. The
+  // child stays from one rebuild to the next.
+  const indexer = searchIndexer();
   let indexing: Promise<SearchReport> | null = null;
   const build: DotlogBuild = {
     contentDir,
@@ -70,7 +73,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     memory: newBuildMemory(),
     onData: (data, options) => pages.select(data.pages, options),
     async onSearchable(searchable) {
-      ({ indexing } = await startSearchIndex(searchable, outDir, cacheDir));
+      ({ indexing } = await startSearchIndex(searchable, outDir, cacheDir, indexer));
     },
   };
   try {
@@ -119,5 +122,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.stderr.write(`dotlog serve: ${failureMessage(error)}\n`);
     if (process.env["DOTLOG_DEBUG"]) process.stderr.write(`${(error as Error).stack ?? error}\n`);
     return EXIT.usage;
+  } finally {
+    indexer.close();
   }
 }

@@ -14,7 +14,7 @@ import type { SiteOptions } from "./options.ts";
 import dotlogPlugin, { templatesDir, useBuild, type DotlogBuild } from "./plugin.ts";
 import type { BuildSummary, Progress } from "./report.ts";
 import { searchDocuments } from "./search/documents.ts";
-import { writeSearchIndexInChild } from "./search/index-in-child.ts";
+import { writeSearchIndexInChild, type SearchIndexer } from "./search/index-in-child.ts";
 import { openTermsCache } from "./search/terms-cache.ts";
 import type { SearchReport } from "./search/write-search-index.ts";
 import { collectGarbage } from "./collect-garbage.ts";
@@ -269,11 +269,14 @@ export async function startSearchIndex(
   { published, posts }: Searchable,
   outDir: string,
   cacheDir: string | undefined,
+  /** A child kept between builds (the dev server's); else one started for this index. */
+  indexer?: SearchIndexer,
 ): Promise<{ indexing: Promise<SearchReport>; records: number; posts: number }> {
   const kept = cacheDir ? await openTermsCache(termsCacheDir(cacheDir)) : undefined;
   const documents = searchDocuments(published, posts, kept);
   await kept?.save();
-  const indexing = writeSearchIndexInChild({ outDir, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) });
+  const request = { outDir, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) };
+  const indexing = indexer ? indexer.write(request) : writeSearchIndexInChild(request);
   indexing.catch(() => {}); // awaited by the caller; a failure elsewhere first must not leave it unhandled
   return { indexing, records: documents.length, posts: documents.filter((document) => document.kind === "post").length };
 }

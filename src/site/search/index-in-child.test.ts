@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTimeline } from "../../log/index.ts";
 import { entryDocuments, type SearchDocument } from "./documents.ts";
-import { writeSearchIndexInChild } from "./index-in-child.ts";
+import { searchIndexer, writeSearchIndexInChild } from "./index-in-child.ts";
 import { writeSearchIndex } from "./write-search-index.ts";
 
 const SEED = path.resolve("content/000_76b23a5250f26162.txt");
@@ -57,5 +57,40 @@ describe("writeSearchIndexInChild", () => {
     }
     // (tsx keeps its own cache there too.)
     expect((await readdir(temporary)).filter((name) => name.startsWith("dotlog-"))).toEqual([]);
+  });
+
+  it("keeps one child for the indexes a dev server asks for, and lets it go when closed", async () => {
+    const indexer = searchIndexer();
+    try {
+      const first = await indexer.write({ outDir: path.join(work, "kept-1"), documents });
+      const pid = indexer.pid;
+      expect(pid).toBeTypeOf("number");
+      // A failure answers its own request and leaves the child to the next one.
+      const blocker = path.join(work, "kept-blocker");
+      await writeFile(blocker, "not a folder");
+      await expect(indexer.write({ outDir: path.join(blocker, "site"), documents })).rejects.toThrow(/ENOTDIR|not a directory/);
+      const second = await indexer.write({ outDir: path.join(work, "kept-2"), documents: documents.slice(1) });
+      expect(indexer.pid).toBe(pid);
+      expect([first.records, second.records]).toEqual([documents.length, documents.length - 1]);
+      expect(await readFile(path.join(second.outputPath, "parts.json"), "utf8")).not.toBe(await readFile(path.join(first.outputPath, "parts.json"), "utf8"));
+    } finally {
+      indexer.close();
+    }
+    await expect.poll(() => indexer.pid, { timeout: 5000 }).toBeUndefined();
+  });
+
+  it("starts a new child when the kept one has stopped", async () => {
+    const indexer = searchIndexer();
+    try {
+      await indexer.write({ outDir: path.join(work, "restart-1"), documents });
+      const stopped = indexer.pid!;
+      process.kill(stopped, "SIGKILL");
+      await expect.poll(() => indexer.pid, { timeout: 5000 }).toBeUndefined();
+      const report = await indexer.write({ outDir: path.join(work, "restart-2"), documents });
+      expect(report.records).toBe(documents.length);
+      expect(indexer.pid).not.toBe(stopped);
+    } finally {
+      indexer.close();
+    }
   });
 });

@@ -1,26 +1,27 @@
-// The child side of index-in-child.ts: writes the index described by the file it is given,
-// answers once through the IPC channel, and stops.
+// The child side of index-in-child.ts: writes the index each request's file describes, answers
+// each through the IPC channel, and stops when the build lets it go.
 import { readFile } from "node:fs/promises";
-import type { ChildAnswer } from "./index-in-child.ts";
+import type { ChildAnswer, ChildRequest } from "./index-in-child.ts";
 import { writeSearchIndex, type WriteSearchIndexOptions } from "./write-search-index.ts";
 
-// The build that started this process is gone (killed, or its IPC channel closed): nobody
-// would use the index.
-const orphaned = (): never => process.exit(1);
-process.once("disconnect", orphaned);
+let working = 0;
+// Let go by the build once its answers are in (0), or the build is gone, killed or its channel
+// closed mid-index (1): nobody would use the index.
+process.once("disconnect", () => process.exit(working === 0 ? 0 : 1));
 
-async function answer(): Promise<ChildAnswer> {
+async function answer({ id, input }: ChildRequest): Promise<ChildAnswer> {
   try {
-    const input = process.argv[2];
-    if (!input) throw new Error("no options file given");
     const options = JSON.parse(await readFile(input, "utf8")) as WriteSearchIndexOptions;
-    return { report: await writeSearchIndex(options) };
+    return { id, report: await writeSearchIndex(options) };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { id, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-const result = await answer();
-process.off("disconnect", orphaned);
-// Disconnecting lets the process end once the answer is sent.
-process.send?.(result, () => process.disconnect());
+process.on("message", (request: ChildRequest) => {
+  working++;
+  void answer(request).then((result) => {
+    working--;
+    process.send?.(result);
+  });
+});
