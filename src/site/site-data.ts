@@ -6,7 +6,7 @@ import { findLogs, loadTimeline, type Entry, type ParseCacheMemory, type Timelin
 import { createRenderer } from "../render/index.ts";
 import { openRenderCache, type RenderCacheMemory, type RenderCacheStats } from "../render/render-cache.ts";
 import type { SiteOptions } from "./options.ts";
-import { finishBlog, readPosts, renderedOnce, withBlog } from "./blog/index.ts";
+import { bodiesWithBadgeLinks, finishBlog, readPosts, renderedOnce, withBlog } from "./blog/index.ts";
 import type { PostInput } from "./search/documents.ts";
 import { assemblePages } from "./pages/assemble.ts";
 import { ownTitlesAndTags } from "./pages/model-text.ts";
@@ -91,8 +91,10 @@ export async function buildSiteData({
   await renderBodies(published, renderEntry, progress);
   await cache.save();
   ownTitlesAndTags(published.entries);
-  const logPages = assemblePages({ timeline: published, bodies, options, contentDir, rendererCss: renderer.css });
-  const pages = withBlog(logPages, finishBlog(posts, { timeline: published, bodies, options }), renderer);
+  const blog = finishBlog(posts, { timeline: published, bodies, options });
+  const shown = bodiesWithBadgeLinks(bodies, blog.todos);
+  const logPages = assemblePages({ timeline: published, bodies: shown, options, contentDir, rendererCss: renderer.css });
+  const pages = withBlog(logPages, blog, renderer);
   return { timeline: read, published, privacy, pages, rendered: cache.stats };
 }
 

@@ -12,7 +12,7 @@ import { blogChunks, postLink, postPages, postsByTag, postsFromEntry, type BlogC
 import { buildFeeds, type Feed } from "./feeds.ts";
 import type { Renderer } from "../../render/index.ts";
 import type { PostWarning } from "./hand-posts.ts";
-import { badgeLinks, linkTodoBadges } from "./link-todo-badges.ts";
+export { bodiesWithBadgeLinks } from "./link-todo-badges.ts";
 import { buildBlog, type Blog } from "./posts.ts";
 import { todoRows, type TodoRow } from "./todo-list.ts";
 
@@ -160,15 +160,11 @@ function isDevServer(): boolean {
 }
 
 /** The site pipeline's one call: the blog's pages, with posts placed on the home and tag pages. */
-export function withBlog<
-  P extends { entries: { id: string; html: string }[]; posts: PostLink[]; tagPosts: Record<string, PostLink[]>; rendererCss: string },
->(pages: P, blog: BlogPages, renderer: Pick<Renderer, "css">): P & { blog: BlogPages } {
-  // Entry and day pages share these page objects: both show the badge's link.
-  const links = badgeLinks(blog.todos);
-  for (const page of pages.entries) {
-    const entryLinks = links.get(page.id);
-    if (entryLinks) page.html = linkTodoBadges(page.html, entryLinks);
-  }
+export function withBlog<P extends { posts: PostLink[]; tagPosts: Record<string, PostLink[]>; rendererCss: string }>(
+  pages: P,
+  blog: BlogPages,
+  renderer: Pick<Renderer, "css">,
+): P & { blog: BlogPages } {
   // Fenced code in hand-written posts may have added token classes to the renderer's sheet.
   return { ...pages, posts: blog.links, tagPosts: blog.byTag, rendererCss: renderer.css, blog };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { badgeLinks, linkTodoBadges } from "./link-todo-badges.ts";
+import { badgeLinks, bodiesWithBadgeLinks, linkTodoBadges } from "./link-todo-badges.ts";
 import type { TodoRow } from "./todo-list.ts";
 
 // The seed's blog request (10:37 2012-11-05, line 81) as the renderer writes it.
@@ -33,5 +33,16 @@ describe("linkTodoBadges", () => {
 
   it("links no draft, no TODO without a post and no TODO without an anchor", () => {
     expect(badgeLinks([row({ title: "t", url: "/blog/t/", draft: true }), row(null), row({ title: "t", url: "/blog/t/", draft: false }, "/2012/11/05/1037-gtd/")]).size).toBe(0);
+  });
+
+  it("gives the pages a copy of the bodies with the links, and leaves the rendered bodies as they were", () => {
+    const other = "<p>another entry</p>";
+    const bodies = new Map([["2012-11-05T10:37", body], ["2012-11-05T11:00", other]]);
+    const shown = bodiesWithBadgeLinks(bodies, [row({ title: "armv8 and arm server", url: "/blog/armv8-and-arm-server/", draft: false })]);
+    expect(shown.get("2012-11-05T10:37")).toContain('href="/blog/armv8-and-arm-server/"');
+    expect(shown.get("2012-11-05T11:00")).toBe(other);
+    // The feeds and the TODO list read these: a second build from the same bodies links once.
+    expect(bodies.get("2012-11-05T10:37")).toBe(body);
+    expect(bodiesWithBadgeLinks(bodies, [row({ title: "t", url: "/blog/t/", draft: false })]).get("2012-11-05T10:37")!.match(/todo-post/g)).toHaveLength(1);
   });
 });

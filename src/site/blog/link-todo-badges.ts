@@ -1,6 +1,7 @@
 // A blog request's TODO badge links to the post made from it, where the reader meets the
 // request. Posts exist only after every entry is rendered (and the render cache keeps bodies
-// free of them), so the link is added to the rendered body here.
+// free of them), so the link is added to the rendered body here, in a copy: the bodies as
+// rendered go on to the feeds and the TODO list, and stay what the render cache holds.
 
 import type { Element, ElementContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
@@ -25,6 +26,16 @@ export function badgeLinks(rows: readonly TodoRow[]): Map<string, Map<string, Ba
     byEntry.set(row.entry.id, links);
   }
   return byEntry;
+}
+
+/** The bodies entry and day pages show: those with a badge answered by a post get its link. */
+export function bodiesWithBadgeLinks(bodies: ReadonlyMap<string, string>, rows: readonly TodoRow[]): Map<string, string> {
+  const shown = new Map(bodies);
+  for (const [id, links] of badgeLinks(rows)) {
+    const html = bodies.get(id);
+    if (html !== undefined) shown.set(id, linkTodoBadges(html, links));
+  }
+  return shown;
 }
 
 export function linkTodoBadges(html: string, links: ReadonlyMap<string, BadgeLink>): string {
