@@ -88,6 +88,18 @@ describe("an incremental build", () => {
     await expectSameAsFullBuild();
   }, 120_000);
 
+  it("keeps the pages of the other entries under the appended entry's tags, and their days", async () => {
+    // 11:17 2012-11-05 is under `virtualization` and `libvirt` too, two days before.
+    const sameTags = readdirSync(path.join(out, "2012/11/05")).find((name) => name.startsWith("1117-"))!;
+    const kept = [`/2012/11/05/${sameTags}/`, "/2012/11/05/"].map((url) => fileOf(out, url));
+    const before = kept.map(inode);
+    appendFileSync(seedLog, `\r\n20:10 2012-11-07\r\nvirtualization, libvirt\r\nAnother note under the two most used tags.\r\n`);
+    await incremental();
+    expect(kept.map(inode)).toEqual(before);
+    expect(readFileSync(fileOf(out, "/tags/libvirt/"), "utf8")).toContain("Another note under the two most used tags.");
+    await expectSameAsFullBuild();
+  }, 120_000);
+
   it("removes the pages of a deleted entry, and files that are no page of the site", async () => {
     const text = readFileSync(seedLog, "utf8");
     writeFileSync(seedLog, text.slice(0, text.lastIndexOf("\r\n20:05 2012-11-07")));

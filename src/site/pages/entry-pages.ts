@@ -31,7 +31,7 @@ export function entrySummary(entry: Entry, links: Map<string, TagLink>, timeZone
     date: isoDate(entry.time),
     time: clockTime(entry.time),
     datetime: zonedDateTime(entry.time, timeZone),
-    tags: tagsOf(entry, links),
+    tags: tagsOf(entry, links).map(({ key, name, url }) => ({ key, name, url })),
     summary: modelText(summarize(entry)),
   };
 }

@@ -19,12 +19,19 @@ export interface TagLink {
 }
 
 /** What a listing (archive, tag page, home) shows of an entry. */
+/**
+ * A tag as an entry shows it: without its count, which no entry page or listing shows. With
+ * it, an entry under a tag of 700 entries changed the summary of each of them, and every page
+ * listing one was written again.
+ */
+export type EntryTag = Omit<TagLink, "count">;
+
 export interface EntrySummary extends EntryLink {
   date: string; // `2012-11-07`
   time: string; // `18:17`
   /** `datetime` attribute value: the local time with the site's zone offset when known. */
   datetime: string;
-  tags: TagLink[];
+  tags: EntryTag[];
   summary: string;
 }
 
