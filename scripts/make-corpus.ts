@@ -104,3 +104,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const files = await makeCorpus(count, out);
   console.log(`wrote ${count} entries in ${files.length} files to ${out}`);
 }
+
+/**
+ * The author's daily note, appended after the newest entry of a corpus: under the log's two
+ * most used tags, as his notes mostly are, so the pages an append touches include long tag
+ * listings (an append under tags of its own touches only its day and neighbours).
+ */
+export function dailyEntry(n: number): string {
+  return `23:${String(n).padStart(2, "0")} 2999-12-31\nvirtualization, libvirt\n1, a new note number ${n}\n`;
+}

@@ -8,7 +8,7 @@ import { appendFile, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { makeCorpus } from "../make-corpus.ts";
+import { dailyEntry, makeCorpus } from "../make-corpus.ts";
 import { findLogs, loadTimeline } from "../../src/log/index.ts";
 import { buildBaseline, writeBaselineSite } from "./eleventy-baseline.ts";
 import { describeProcesses, measureChild, median, type ChildRun } from "./measure-child.ts";
@@ -92,7 +92,7 @@ async function measureSize(entries: number, work: string): Promise<Figures> {
     async () => {
       appended++;
       // A new last entry, minutes after the newest one, as the author's daily note.
-      await appendFile(newest, `23:${String(appended).padStart(2, "0")} 2999-12-31\nbench, appended\n1, a new note number ${appended}\n`);
+      await appendFile(newest, dailyEntry(appended));
     },
     build,
     out,

@@ -11,7 +11,7 @@ import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { makeCorpus } from "../make-corpus.ts";
+import { dailyEntry, makeCorpus } from "../make-corpus.ts";
 import { measureChild, median } from "./measure-child.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -74,7 +74,7 @@ export async function run(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 2000));
         const report = server.report();
         started = performance.now();
-        await appendFile(files.at(-1)!, `23:${String(n).padStart(2, "0")} 2999-12-31\nbench, served\n1, a new note number ${n}\n`);
+        await appendFile(files.at(-1)!, dailyEntry(n));
         await report;
         rebuilds.push(performance.now() - started);
       }
