@@ -59,7 +59,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   // A rebuild parses only the files that changed (the parse cache), renders only the entries
   // that changed (the render cache) and Eleventy writes only the pages that changed (the
   // others stay on disk).
-  const pages = servePages(outDir);
+  const memory = newBuildMemory();
+  const pages = servePages(outDir, memory.models);
   // As in a build, the index is written by a child process on the second core while the bodies
   // are rendered and Eleventy writes the pages; a rebuild waits for it before it reloads. The
   // child stays from one rebuild to the next.
@@ -69,8 +70,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
     contentDir,
     parseCacheDir: parseCacheDir(cacheDir),
     renderCacheDir: renderCacheDir(cacheDir),
-    // Both caches stay in memory too: a rebuild does not read them back from disk.
-    memory: newBuildMemory(),
+    // Both caches stay in memory too, with the page models: a rebuild does not read them back
+    // from disk, and makes again only the models of entries that changed.
+    memory,
     onData: (data, options) => pages.select(data.pages, options),
     async onSearchable(searchable) {
       ({ indexing } = await startSearchIndex(searchable, outDir, cacheDir, indexer));

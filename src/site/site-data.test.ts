@@ -1,10 +1,12 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { root, seedContent } from "../../test/blog/seed-blog.ts";
 import { resolveSiteOptions } from "./config/index.ts";
+import { planPages } from "./incremental/plan-pages.ts";
 import { defaultOptions } from "./options.ts";
+import type { SitePages } from "./pages/types.ts";
 import { buildSiteData, newBuildMemory, type Searchable } from "./site-data.ts";
 
 const dirs: string[] = [];
@@ -80,6 +82,60 @@ describe("the data stage in a process that keeps its caches in memory (the dev s
     const plain = await buildSiteData({ contentDir, options });
     expect(again.pages).toEqual(plain.pages);
     expect(again.timeline.warnings).toEqual(plain.timeline.warnings);
+  });
+});
+
+describe("the page models a dev server keeps between its builds", () => {
+  it("keeps those of entries an edit does not touch, and makes the others as a build without memory does", async () => {
+    const contentDir = await seedContent("replaced");
+    dirs.push(contentDir);
+    const log = path.join(contentDir, "000_76b23a5250f26162.txt");
+    const options = resolveSiteOptions({}, contentDir);
+    const memory = newBuildMemory();
+    const page = (pages: SitePages, id: string) => pages.entries.find((entry) => entry.id === id)!;
+    // The models this process keeps, frozen: a build that wrote into one would throw.
+    const keep = async (): Promise<SitePages> => {
+      const { pages } = await buildSiteData({ contentDir, options, memory });
+      for (const entry of pages.entries) deepFreeze(entry);
+      // Made as without memory, hashed as without kept hashes.
+      const plain = (await buildSiteData({ contentDir, options })).pages;
+      expect(pages).toEqual(plain);
+      expect(planPages(pages, "site", null, () => true, memory.models.hashes).hashes).toEqual(planPages(plain, "site", null, () => true).hashes);
+      return pages;
+    };
+    const edit = async (change: (text: string) => string) => writeFile(log, change(await readFile(log, "utf8")));
+
+    let last = await keep();
+    let next = await keep();
+    expect(next.entries.every((entry, i) => entry === last.entries[i])).toBe(true);
+
+    // A note under the log's most used tags, referring to 11:17 2012-11-05, after 18:17 2012-11-07.
+    await appendFile(log, '\n20:05 2012-11-07\nvirtualization, libvirt\n1), a new note. see"11:17 2012-11-05"\n');
+    [last, next] = [next, await keep()];
+    for (const id of ["2012-11-05T11:17", "2012-11-07T18:17"]) expect(page(next, id)).not.toBe(page(last, id));
+    for (const id of ["2012-11-05T10:03", "2012-11-06T16:52", "2012-11-07T13:01"]) expect(page(next, id)).toBe(page(last, id));
+    expect(page(next, "2012-11-05T11:17").backlinks.map((link) => link.from.id)).toContain("2012-11-07T20:05");
+
+    // A title: its own page, its neighbours' links to it.
+    await edit((text) => text.replace("17:36 2012-11-05\nwork report - week 44\n", "17:36 2012-11-05\nweekly report - week 44\n"));
+    [last, next] = [next, await keep()];
+    for (const id of ["2012-11-05T17:36", "2012-11-05T11:17", "2012-11-06T16:16"]) expect(page(next, id)).not.toBe(page(last, id));
+    for (const id of ["2012-11-05T10:03", "2012-11-07T20:05"]) expect(page(next, id)).toBe(page(last, id));
+
+    // A reference taken out of an entry: the entry it pointed at loses the backlink.
+    await edit((text) => text.replace('in xen upstream. see"16:52 2012-11-06"', "in xen upstream."));
+    [last, next] = [next, await keep()];
+    expect(page(next, "2012-11-06T16:52").backlinks).toHaveLength(page(last, "2012-11-06T16:52").backlinks.length - 1);
+
+    // A part of a series (`add libxl api`): the pages of the other parts list it.
+    await edit((text) => text.replace("add libxl api, cont2, domainBlockStats", "add libxl api, cont2, domainBlockStats and more"));
+    [last, next] = [next, await keep()];
+    expect(page(next, "2012-11-01T16:38")).not.toBe(page(last, "2012-11-01T16:38"));
+    expect(page(next, "2012-11-01T16:38").series!.parts.map((part) => part?.title)).toContain("domainBlockStats and more");
+
+    // Other options: nothing is kept.
+    const { pages: zoned } = await buildSiteData({ contentDir, options: { ...options, timeZone: "Asia/Shanghai" }, memory });
+    expect(zoned.entries.some((entry, i) => entry === next.entries[i])).toBe(false);
   });
 });
 

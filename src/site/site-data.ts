@@ -9,6 +9,7 @@ import type { SiteOptions } from "./options.ts";
 import { bodiesWithBadgeLinks, finishBlog, readPosts, renderedOnce, withBlog } from "./blog/index.ts";
 import type { PostInput } from "./search/documents.ts";
 import { assemblePages } from "./pages/assemble.ts";
+import { newModelMemory, type ModelMemory } from "./pages/model-memory.ts";
 import { ownTitlesAndTags } from "./pages/model-text.ts";
 import type { SitePages } from "./pages/types.ts";
 import { publishTimeline, redactOptions, type Published } from "./privacy/index.ts";
@@ -34,14 +35,15 @@ export interface SiteDataInput {
   onSearchable?: (searchable: Searchable) => void | Promise<void>;
 }
 
-/** The parse and render caches as the last build of this process left them (`newBuildMemory`). */
+/** The parse and render caches, and the page models, as the last build of this process left them (`newBuildMemory`). */
 export interface BuildMemory {
   parse: ParseCacheMemory;
   render: RenderCacheMemory;
+  models: ModelMemory;
 }
 
 export function newBuildMemory(): BuildMemory {
-  return { parse: new Map(), render: {} };
+  return { parse: new Map(), render: {}, models: newModelMemory() };
 }
 
 export interface Searchable {
@@ -93,7 +95,7 @@ export async function buildSiteData({
   ownTitlesAndTags(published.entries);
   const blog = finishBlog(posts, { timeline: published, bodies, options });
   const shown = bodiesWithBadgeLinks(bodies, blog.todos);
-  const logPages = assemblePages({ timeline: published, bodies: shown, options, contentDir, rendererCss: renderer.css });
+  const logPages = assemblePages({ timeline: published, bodies: shown, options, contentDir, rendererCss: renderer.css, ...(memory ? { memory: memory.models } : {}) });
   const pages = withBlog(logPages, blog, renderer);
   return { timeline: read, published, privacy, pages, rendered: cache.stats };
 }

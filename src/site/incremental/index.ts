@@ -5,6 +5,7 @@
 // written and the new site replaces the old one whole.
 
 import { rm } from "node:fs/promises";
+import type { ModelMemory } from "../pages/model-memory.ts";
 import type { PageSelection } from "../pages/page-sets.ts";
 import type { SitePages } from "../pages/types.ts";
 import { foldersAfter, listSite, listSiteFiles, moveInto, removeFromSite, type SiteFolders } from "./move-into-site.ts";
@@ -82,8 +83,9 @@ export async function incrementalPages({ cacheDir, outDir }: IncrementalInput): 
  * the page of an entry that is gone is removed. The server owns the folder while it runs: a
  * folder deleted or replaced is written whole again, but a single page deleted by hand comes
  * back only with a change to it (looking for each page cost a rebuild ~0.25 s at 10,000 entries).
+ * `models`: the page models the rebuilds keep, whose hashes are kept with them.
  */
-export function servePages(outDir: string): Pick<IncrementalPages, "select"> {
+export function servePages(outDir: string, models?: ModelMemory): Pick<IncrementalPages, "select"> {
   let previous: { identity: string; hashes: Record<string, string>; site: SiteStamp | null } | null = null;
   return {
     async select(pages, options) {
@@ -91,7 +93,7 @@ export function servePages(outDir: string): Pick<IncrementalPages, "select"> {
       const site = await stampSite(outDir);
       // The first build made the folder: it had no stamp before that build.
       const same = previous?.identity === identity && site !== null && (previous.site === null || sameSite(previous.site, site));
-      const plan = planPages(pages, identity, same ? previous!.hashes : null, () => true);
+      const plan = planPages(pages, identity, same ? previous!.hashes : null, () => true, models?.hashes);
       if (previous) await removeFromSite(outDir, Object.keys(previous.hashes).filter((file) => !(file in plan.hashes)));
       previous = { identity, hashes: plan.hashes, site };
       return plan.write;

@@ -17,18 +17,19 @@ export interface PagePlan {
 
 /**
  * `previous`: the last build's hashes, when its site folder is still the one on disk;
- * `onDisk`: whether a page's file is still there (one deleted by hand is written again).
+ * `onDisk`: whether a page's file is still there (one deleted by hand is written again);
+ * `refs`: hashes of models kept from earlier builds (a kept model is never changed).
  */
 export function planPages(
   pages: SitePages,
   identity: string,
   previous: Record<string, string> | null,
   onDisk: (file: string) => boolean,
+  refs = new WeakMap<object, string>(),
 ): PagePlan {
   const write: Record<string, unknown[]> = Object.fromEntries(PAGE_SETS.map((set) => [set.name, []]));
   const keep: string[] = [];
   const hashes: Record<string, string> = {};
-  const refs = new WeakMap<object, string>();
   const ref = (model: object): string => {
     let hash = refs.get(model);
     if (hash === undefined) refs.set(model, (hash = modelHash(model)));

@@ -5,12 +5,13 @@ import type { SiteOptions } from "../options.ts";
 import { activityCalendar, lastTwelveMonths } from "./activity-calendar.ts";
 import { countsByDay, dateArchives } from "./date-archives.ts";
 import { dayPages } from "./day-archives.ts";
-import { entryPages, entrySummary } from "./entry-pages.ts";
+import { entryPages, entrySummaries } from "./entry-pages.ts";
+import { startModels, type ModelMemory } from "./model-memory.ts";
 import { fileNotes } from "./preambles.ts";
 import { entryRedirects } from "./redirects.ts";
 import { seriesPages } from "./series.ts";
 import { tagChunks, tagLinks, tagSummaries, topTags } from "./tags.ts";
-import type { EntrySummary, PostLink, SitePages } from "./types.ts";
+import type { PostLink, SitePages } from "./types.ts";
 
 const LATEST_COUNT = 20;
 const TOP_TAG_COUNT = 30;
@@ -24,15 +25,17 @@ export interface AssembleInput {
   contentDir?: string;
   rendererCss?: string;
   posts?: PostLink[];
+  /** What the last build of this process made (the dev server's): unchanged entries' models are kept. */
+  memory?: ModelMemory;
 }
 
-export function assemblePages({ timeline, bodies, options, contentDir, rendererCss = "", posts = [] }: AssembleInput): SitePages {
+export function assemblePages({ timeline, bodies, options, contentDir, rendererCss = "", posts = [], memory }: AssembleInput): SitePages {
   const links = tagLinks(timeline.tags.values());
-  const summaries = new Map<string, EntrySummary>(
-    timeline.entries.map((entry) => [entry.id, entrySummary(entry, links, options.timeZone)]),
-  );
+  const entryOptions = { timeZone: options.timeZone, showSource: options.showSource, contentDir };
+  const kept = memory && startModels(memory, entryOptions);
+  const summaries = entrySummaries(timeline.entries, links, options.timeZone, kept?.summaries);
   const series = seriesPages(timeline);
-  const entries = entryPages(timeline, summaries, bodies, links, series.ofEntry, { ...options, contentDir });
+  const entries = entryPages(timeline, summaries, bodies, links, series.ofEntry, entryOptions, kept?.entries);
   const days = dayPages(timeline.entries, new Map(entries.map((page) => [page.id, page])));
   const { months, years, archiveYears } = dateArchives(timeline.entries, summaries);
   const tags = tagSummaries(timeline, links);

@@ -9,8 +9,9 @@ import { modelText } from "./model-text.ts";
 import { clockTime, dayUrl, isoDate, zonedDateTime } from "./local-time.ts";
 import { itemText, lineOf, summarize } from "./summary.ts";
 import { tagsOf } from "./tags.ts";
+import { remembered, type KeptModels } from "./model-memory.ts";
 import type { InSeries } from "./series.ts";
-import type { BacklinkView, EntryLink, EntryPage, EntrySummary, HeaderPart, TagLink } from "./types.ts";
+import type { BacklinkView, EntryLink, EntryPage, EntrySummary, HeaderPart, SeriesView, TagLink } from "./types.ts";
 
 const CONTEXT_LENGTH = 200;
 
@@ -23,6 +24,18 @@ export interface EntryPageOptions {
 
 export function entryLink(entry: Entry): EntryLink {
   return { id: entry.id, url: entry.url, title: modelText(entry.title), timestamp: entry.timestamp };
+}
+
+/** Each entry's summary, by id: kept from the last build (`kept`) where its inputs are the same. */
+export function entrySummaries(entries: readonly Entry[], links: Map<string, TagLink>, timeZone: string, kept?: KeptModels<EntrySummary>): Map<string, EntrySummary> {
+  return new Map(entries.map((entry) => [entry.id, remembered(kept, entry.id, kept ? summaryInputs(entry, links) : null, () => entrySummary(entry, links, timeZone))]));
+}
+
+/** What a summary is made of besides the options: the parse (its digest), what the merge gave the entry, its tags' links. */
+function summaryInputs(entry: Entry, links: Map<string, TagLink>): unknown[] | null {
+  if (!entry.digest) return null;
+  const tags = tagsOf(entry, links).map(({ key, name, url }) => `${key}\u0000${name}\u0000${url}`);
+  return [entry.digest, entry.id, entry.url, entry.title, entry.timestamp, tags.join("\u0001")];
 }
 
 export function entrySummary(entry: Entry, links: Map<string, TagLink>, timeZone: string): EntrySummary {
@@ -43,14 +56,23 @@ export function entryPages(
   links: Map<string, TagLink>,
   seriesOf: ReadonlyMap<string, InSeries>,
   options: EntryPageOptions,
+  kept?: KeptModels<EntryPage>,
 ): EntryPage[] {
+  const seriesKey = seriesKeys();
   return timeline.entries.map((entry, i) => {
     const before = timeline.entries[i - 1];
     const after = timeline.entries[i + 1];
     const inSeries = seriesOf.get(entry.id);
-    return {
-      ...summaries.get(entry.id)!,
-      html: bodies.get(entry.id) ?? "",
+    const summary = summaries.get(entry.id)!;
+    const html = bodies.get(entry.id) ?? "";
+    // The summaries stand for the entries they were made of: a kept one is of the same parse,
+    // id, URL and tags (the header's links, the neighbours' links, a referring entry's text).
+    const inputs = kept && entry.digest
+      ? [summary, html, before && summaries.get(before.id), after && summaries.get(after.id), inSeries && seriesKey(inSeries), ...backlinkInputs(entry, timeline, summaries)]
+      : null;
+    return remembered(kept, entry.id, inputs, () => ({
+      ...summary,
+      html,
       header: headerParts(entry, links),
       dayUrl: dayUrl(entry.time),
       prev: before ? entryLink(before) : null,
@@ -59,8 +81,25 @@ export function entryPages(
       seriesPart: inSeries?.part ?? null,
       backlinks: backlinks(entry, timeline),
       source: options.showSource ? { file: sourceName(entry.file, options.contentDir), line: entry.line } : null,
-    };
+    }));
   });
+}
+
+/** An entry's place in its series as one string, each view's JSON made once (a short series shares one view). */
+function seriesKeys(): (inSeries: InSeries) => string {
+  const views = new Map<SeriesView, string>();
+  return ({ view, part }) => {
+    let json = views.get(view);
+    if (json === undefined) views.set(view, (json = JSON.stringify(view)));
+    return `${part}\u0000${json}`;
+  };
+}
+
+/** What an entry's backlinks are made of: each reference to it, and the summary of the entry it is in. */
+function backlinkInputs(entry: Entry, timeline: Timeline, summaries: Map<string, EntrySummary>): unknown[] {
+  const inputs: unknown[] = [];
+  for (const link of timeline.backlinks.get(entry.id) ?? []) inputs.push(link.from, link.line, link.item, link.fromItem, summaries.get(link.from));
+  return inputs;
 }
 
 function sourceName(file: string, contentDir: string | undefined): string {
