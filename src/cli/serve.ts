@@ -5,14 +5,13 @@
 
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkContentDir, createEleventy, parseCacheDir, renderCacheDir, startSearchIndex } from "../site/build-site.ts";
+import { checkContentDir, createEleventy, newSearchMemory, parseCacheDir, renderCacheDir, startSearchIndex } from "../site/build-site.ts";
 import { configFileName } from "../site/config/load-config-file.ts";
 import { failureMessage } from "../site/config/user-error.ts";
 import type { DotlogBuild } from "../site/plugin.ts";
 import { newBuildMemory } from "../site/site-data.ts";
 import { servePages } from "../site/incremental/index.ts";
 import { count } from "../site/report.ts";
-import { searchIndexer } from "../site/search/index-in-child.ts";
 import type { SearchReport } from "../site/search/write-search-index.ts";
 import { DEFAULT_CACHE_DIR } from "./build.ts";
 import { EXIT } from "./main.ts";
@@ -63,8 +62,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const pages = servePages(outDir, memory.models);
   // As in a build, the index is written by a child process on the second core while the bodies
   // are rendered and Eleventy writes the pages; a rebuild waits for it before it reloads. The
-  // child stays from one rebuild to the next.
-  const indexer = searchIndexer();
+  // child stays from one rebuild to the next, with the documents it was given.
+  const searchMemory = newSearchMemory();
   let indexing: Promise<SearchReport> | null = null;
   const build: DotlogBuild = {
     contentDir,
@@ -75,7 +74,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     memory,
     onData: (data, options) => pages.select(data.pages, options),
     async onSearchable(searchable) {
-      ({ indexing } = await startSearchIndex(searchable, outDir, cacheDir, indexer));
+      ({ indexing } = await startSearchIndex(searchable, outDir, cacheDir, searchMemory));
     },
   };
   try {
@@ -125,6 +124,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
     if (process.env["DOTLOG_DEBUG"]) process.stderr.write(`${(error as Error).stack ?? error}\n`);
     return EXIT.usage;
   } finally {
-    indexer.close();
+    searchMemory.indexer.close();
   }
 }

@@ -13,8 +13,9 @@ import { UserError } from "./config/user-error.ts";
 import type { SiteOptions } from "./options.ts";
 import dotlogPlugin, { templatesDir, useBuild, type DotlogBuild } from "./plugin.ts";
 import type { BuildSummary, Progress } from "./report.ts";
-import { searchDocuments } from "./search/documents.ts";
-import { writeSearchIndexInChild, type SearchIndexer } from "./search/index-in-child.ts";
+import { searchDocuments, type SearchDocument } from "./search/documents.ts";
+import { searchIndexer, writeSearchIndexInChild, type SearchIndexer } from "./search/index-in-child.ts";
+import { keptModels, nextBuild, type KeptModels } from "./kept-models.ts";
 import { openTermsCache } from "./search/terms-cache.ts";
 import type { SearchReport } from "./search/write-search-index.ts";
 import { collectGarbage } from "./collect-garbage.ts";
@@ -265,18 +266,31 @@ export function createEleventy({ build, outDir, runMode, config }: CreateElevent
  * runs on the second core while the caller renders and writes the pages, and the caller awaits
  * `indexing`. The index-only words of unchanged texts come from the terms cache.
  */
+/** What the dev server keeps for search from one rebuild to the next: its index child, and the entries' documents. */
+export interface SearchMemory {
+  indexer: SearchIndexer;
+  documents: KeptModels<SearchDocument>;
+}
+
+export function newSearchMemory(): SearchMemory {
+  return { indexer: searchIndexer(), documents: keptModels() };
+}
+
 export async function startSearchIndex(
   { published, posts }: Searchable,
   outDir: string,
   cacheDir: string | undefined,
-  /** A child kept between builds (the dev server's); else one started for this index. */
-  indexer?: SearchIndexer,
+  /** Kept between builds (the dev server's); else a child is started for this index. */
+  memory?: SearchMemory,
 ): Promise<{ indexing: Promise<SearchReport>; records: number; posts: number }> {
-  const kept = cacheDir ? await openTermsCache(termsCacheDir(cacheDir)) : undefined;
-  const documents = searchDocuments(published, posts, kept);
+  // A rebuild makes the documents of the entries that changed only, whose words take no time:
+  // the words cache is the first build's.
+  const rebuild = memory !== undefined && memory.documents.next.size > 0;
+  const kept = cacheDir && !rebuild ? await openTermsCache(termsCacheDir(cacheDir)) : undefined;
+  const documents = searchDocuments(published, posts, kept, memory && nextBuild(memory.documents));
   await kept?.save();
   const request = { outDir, documents, ...(cacheDir ? { cacheDir: searchCacheDir(cacheDir) } : {}) };
-  const indexing = indexer ? indexer.write(request) : writeSearchIndexInChild(request);
+  const indexing = memory ? memory.indexer.write(request) : writeSearchIndexInChild(request);
   indexing.catch(() => {}); // awaited by the caller; a failure elsewhere first must not leave it unhandled
   return { indexing, records: documents.length, posts: documents.filter((document) => document.kind === "post").length };
 }

@@ -9,7 +9,7 @@ import { modelText } from "./model-text.ts";
 import { clockTime, dayUrl, isoDate, zonedDateTime } from "./local-time.ts";
 import { itemText, lineOf, summarize } from "./summary.ts";
 import { tagsOf } from "./tags.ts";
-import { remembered, type KeptModels } from "./model-memory.ts";
+import { remembered, type KeptModels } from "../kept-models.ts";
 import type { InSeries } from "./series.ts";
 import type { BacklinkView, EntryLink, EntryPage, EntrySummary, HeaderPart, SeriesView, TagLink } from "./types.ts";
 

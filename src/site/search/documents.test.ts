@@ -2,7 +2,8 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTimeline, type Entry, type Timeline } from "../../log/index.ts";
-import { entryDocument, entryDocuments, identifierTerms, postDocument } from "./documents.ts";
+import { keptModels, nextBuild } from "../kept-models.ts";
+import { entryDocument, entryDocuments, identifierTerms, postDocument, type SearchDocument } from "./documents.ts";
 
 const SEED = path.resolve("content/000_76b23a5250f26162.txt");
 
@@ -173,5 +174,25 @@ describe("postDocument", () => {
     });
     expect(post).toMatchObject({ kind: "post", year: "2012", date: "2012-11-05T10:37" });
     expect(post.terms.split(" ")).not.toContain("Linaro");
+  });
+});
+
+describe("entry documents kept between builds (the dev server)", () => {
+  it("keeps the document of an entry whose parse, URL and tags are the same, and makes the others again", async () => {
+    const kept = keptModels<SearchDocument>();
+    const first = await loadTimeline([SEED]);
+    const before = entryDocuments(first.entries, first.tags, undefined, nextBuild(kept));
+    // The same log read again: new entry objects, the same parses.
+    const again = await loadTimeline([SEED]);
+    const same = entryDocuments(again.entries, again.tags, undefined, nextBuild(kept));
+    expect(same.every((document, i) => document === before[i])).toBe(true);
+    // An entry whose text changed, and one whose URL did: made again, as without memory.
+    const [edited, moved, ...rest] = again.entries;
+    const changed = [{ ...edited!, digest: `${edited!.digest}x`, header: null }, { ...moved!, url: `${moved!.url}2/` }, ...rest];
+    const after = entryDocuments(changed, again.tags, undefined, nextBuild(kept));
+    expect(after[0]).not.toBe(same[0]);
+    expect(after[1]).not.toBe(same[1]);
+    expect(after.slice(2).every((document, i) => document === same[i + 2])).toBe(true);
+    expect(after).toEqual(entryDocuments(changed, again.tags));
   });
 });

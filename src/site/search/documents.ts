@@ -4,6 +4,7 @@
 
 import { tagKey, type BodyNode, type Entry, type TagInfo, type Timeline } from "../../log/index.ts";
 import type { Post } from "../blog/types.ts";
+import { remembered, type KeptModels } from "../kept-models.ts";
 import type { TermsCache } from "./terms-cache.ts";
 
 export type SearchKind = "entry" | "post";
@@ -36,18 +37,32 @@ export function wordsOf(kept?: TermsCache): WordsOf {
   return kept ? (text) => kept.terms(text, make) : make;
 }
 
-/** Everything the site publishes that search should find: entry pages and posts, nothing else. */
-export function searchDocuments(published: Timeline, posts: readonly PostInput[] = [], kept?: TermsCache): SearchDocument[] {
+/**
+ * Everything the site publishes that search should find: entry pages and posts, nothing else.
+ * `documents`: the entries' documents kept from the last build of this process (the dev server's).
+ */
+export function searchDocuments(published: Timeline, posts: readonly PostInput[] = [], kept?: TermsCache, documents?: KeptModels<SearchDocument>): SearchDocument[] {
   const words = wordsOf(kept);
-  return [...entryDocuments(published.entries, published.tags, words), ...posts.map((post) => postDocument(post, words))];
+  return [...entryDocuments(published.entries, published.tags, words, documents), ...posts.map((post) => postDocument(post, words))];
 }
 
 /**
  * Search documents for the entries the site publishes. `tags` (the timeline's) gives every
  * spelling of a tag its one display name, so the tag filter lists each tag once.
  */
-export function entryDocuments(entries: readonly Entry[], tags?: ReadonlyMap<string, TagInfo>, words: WordsOf = wordsOf()): SearchDocument[] {
-  return entries.map((entry) => entryDocument(entry, tags, words));
+export function entryDocuments(
+  entries: readonly Entry[],
+  tags?: ReadonlyMap<string, TagInfo>,
+  words: WordsOf = wordsOf(),
+  kept?: KeptModels<SearchDocument>,
+): SearchDocument[] {
+  return entries.map((entry) => remembered(kept, entry.id, kept ? documentInputs(entry, tags) : null, () => entryDocument(entry, tags, words)));
+}
+
+/** What an entry's document is made of: its parse (the digest), its URL, and its tags' display names. */
+function documentInputs(entry: Entry, tags?: ReadonlyMap<string, TagInfo>): unknown[] | null {
+  if (!entry.digest) return null;
+  return [entry.digest, entry.url, entry.title, entry.tags.map((tag) => tags?.get(tagKey(tag))?.name ?? tag).join("\u0000")];
 }
 
 export function entryDocument(entry: Entry, tags?: ReadonlyMap<string, TagInfo>, words: WordsOf = identifierTerms): SearchDocument {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTimeline } from "../../log/index.ts";
 import { entryDocuments, type SearchDocument } from "./documents.ts";
 import { searchIndexer, writeSearchIndexInChild } from "./index-in-child.ts";
+import { openBuiltIndex } from "./open-built-index.ts";
 import { writeSearchIndex } from "./write-search-index.ts";
 
 const SEED = path.resolve("content/000_76b23a5250f26162.txt");
@@ -89,6 +90,32 @@ describe("writeSearchIndexInChild", () => {
       const report = await indexer.write({ outDir: path.join(work, "restart-2"), documents });
       expect(report.records).toBe(documents.length);
       expect(indexer.pid).not.toBe(stopped);
+    } finally {
+      indexer.close();
+    }
+  });
+
+  it("sends a kept child the documents it does not hold, and indexes the same as from all of them", async () => {
+    const indexer = searchIndexer();
+    try {
+      await indexer.write({ outDir: path.join(work, "held-1"), documents });
+      // One entry gone, one changed (a new object under its URL), one new; the others as they were.
+      const [gone, changed, ...same] = documents;
+      const edited: SearchDocument = { ...changed!, text: `${changed!.text}\nqemu-kvm bluetooth dongle`, terms: "" };
+      const added: SearchDocument = { ...same[0]!, url: "/2012/11/08/0900-added/", date: "2012-11-08T09:00", text: "an added entry about virtio-scsi" };
+      const next = [edited, ...same, added];
+      const report = await indexer.write({ outDir: path.join(work, "held-2"), documents: next });
+      const whole = await writeSearchIndex({ outDir: path.join(work, "held-whole"), documents: next });
+      expect({ ...report, outputPath: "", ms: 0 }).toEqual({ ...whole, outputPath: "", ms: 0 });
+      expect(await readFile(path.join(report.outputPath, "parts.json"), "utf8")).toBe(await readFile(path.join(whole.outputPath, "parts.json"), "utf8"));
+      const index = await openBuiltIndex(report.outputPath);
+      try {
+        expect((await index.search("bluetooth")).map((hit) => hit.url)).toEqual([edited.url]);
+        expect((await index.search("virtio-scsi")).map((hit) => hit.url)).toEqual([added.url]);
+        expect((await index.search(null)).map((hit) => hit.url)).not.toContain(gone!.url);
+      } finally {
+        await index.destroy();
+      }
     } finally {
       indexer.close();
     }

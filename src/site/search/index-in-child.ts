@@ -11,12 +11,16 @@
 //
 // A build asks for one index and lets the child go. The dev server keeps its child from one
 // rebuild to the next: starting Node and loading the indexing modules again cost a rebuild ~0.3 s.
+// The kept child holds the documents of its last index, so a rebuild sends it only the documents
+// it does not hold (by identity: the dev server keeps the documents of unchanged entries) and the
+// order of all of them by URL — not 40 MB of JSON for one new entry.
 
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SearchDocument } from "./documents.ts";
 import type { SearchReport, WriteSearchIndexOptions } from "./write-search-index.ts";
 
 const childModule = fileURLToPath(new URL("./search-child.ts", import.meta.url));
@@ -25,11 +29,17 @@ const childModule = fileURLToPath(new URL("./search-child.ts", import.meta.url))
 // loads through its API (bin/dotlog.js), which would load a second copy of the loader.
 const tsxLoader = withoutQuery(import.meta.resolve("tsx"));
 
-/** What the build asks: the index described by the options file `input`. */
+/** What the build asks: the index described by the file `input` (an `IndexInput`). */
 export interface ChildRequest {
   id: number;
   input: string;
 }
+
+/**
+ * An index's options, with every document, or with the URLs of all of them in order and the
+ * documents the child does not hold from its last index.
+ */
+export type IndexInput = Omit<WriteSearchIndexOptions, "documents"> & ({ documents: SearchDocument[] } | { urls: string[]; changed: SearchDocument[] });
 
 /** What the child answers: its report, or the message of what failed. */
 export type ChildAnswer = { id: number } & ({ report: SearchReport } | { error: string });
@@ -53,6 +63,8 @@ export function writeSearchIndexInChild(options: WriteSearchIndexOptions): Promi
 
 export function searchIndexer(): SearchIndexer {
   let child: ChildProcess | undefined;
+  // The documents the running child holds, as sent: none known after a failure.
+  let held: { by: ChildProcess; documents: Set<SearchDocument> } | null = null;
   let closing = false;
   let nextId = 0;
   const pending = new Map<number, { resolve: (report: SearchReport) => void; reject: (error: Error) => void }>();
@@ -90,23 +102,33 @@ export function searchIndexer(): SearchIndexer {
   };
 
   return {
-    write(options) {
+    write({ documents, ...options }) {
+      closing = false;
+      const running = (child ??= start());
+      const known = held?.by === running ? held.documents : null;
+      const indexInput: IndexInput = known
+        ? { ...options, urls: documents.map((document) => document.url), changed: documents.filter((document) => !known.has(document)) }
+        : { ...options, documents: [...documents] };
       const work = mkdtempSync(path.join(tmpdir(), "dotlog-search-"));
       const input = path.join(work, "options.json");
       try {
-        writeFileSync(input, JSON.stringify(options));
+        writeFileSync(input, JSON.stringify(indexInput));
       } catch (error) {
         rmSync(work, { recursive: true, force: true });
         return Promise.reject(error as Error);
       }
-      closing = false;
-      child ??= start();
+      held = { by: running, documents: new Set(documents) };
       const id = nextId++;
       const request: ChildRequest = { id, input };
       return new Promise<SearchReport>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        child!.send(request);
-      }).finally(() => rmSync(work, { recursive: true, force: true }));
+        running.send(request);
+      })
+        .catch((error: unknown) => {
+          held = null;
+          throw error;
+        })
+        .finally(() => rmSync(work, { recursive: true, force: true }));
     },
     close() {
       closing = true;
