@@ -63,8 +63,9 @@ export function writeSearchIndexInChild(options: WriteSearchIndexOptions): Promi
 
 export function searchIndexer(): SearchIndexer {
   let child: ChildProcess | undefined;
-  // The documents the running child holds, as sent: none known after a failure.
-  let held: { by: ChildProcess; documents: Set<SearchDocument> } | null = null;
+  // The documents the running child holds, as sent: none known after a failure. Weakly: a
+  // build's documents (~40 MB on 10,000 entries) are the child's once written, not this process's.
+  let held: { by: ChildProcess; documents: WeakSet<SearchDocument> } | null = null;
   let closing = false;
   let nextId = 0;
   const pending = new Map<number, { resolve: (report: SearchReport) => void; reject: (error: Error) => void }>();
@@ -117,7 +118,7 @@ export function searchIndexer(): SearchIndexer {
         rmSync(work, { recursive: true, force: true });
         return Promise.reject(error as Error);
       }
-      held = { by: running, documents: new Set(documents) };
+      held = { by: running, documents: new WeakSet(documents) };
       const id = nextId++;
       const request: ChildRequest = { id, input };
       return new Promise<SearchReport>((resolve, reject) => {
