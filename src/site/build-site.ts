@@ -261,11 +261,6 @@ export function createEleventy({ build, outDir, runMode, config }: CreateElevent
   return eleventy;
 }
 
-/**
- * The search index of what the site publishes, written into `outDir` by a child process: it
- * runs on the second core while the caller renders and writes the pages, and the caller awaits
- * `indexing`. The index-only words of unchanged texts come from the terms cache.
- */
 /** What the dev server keeps for search from one rebuild to the next: its index child, and the entries' documents. */
 export interface SearchMemory {
   indexer: SearchIndexer;
@@ -276,6 +271,11 @@ export function newSearchMemory(): SearchMemory {
   return { indexer: searchIndexer(), documents: keptModels() };
 }
 
+/**
+ * The search index of what the site publishes, written into `outDir` by a child process: it
+ * runs on the second core while the caller renders and writes the pages, and the caller awaits
+ * `indexing`. The index-only words of unchanged texts come from the terms cache.
+ */
 export async function startSearchIndex(
   { published, posts }: Searchable,
   outDir: string,

@@ -12,7 +12,6 @@ import { blogChunks, postLink, postPages, postsByTag, postsFromEntry, type BlogC
 import { buildFeeds, type Feed } from "./feeds.ts";
 import type { Renderer } from "../../render/index.ts";
 import type { PostWarning } from "./hand-posts.ts";
-export { bodiesWithBadgeLinks } from "./link-todo-badges.ts";
 import { buildBlog, type Blog } from "./posts.ts";
 import { todoRows, type TodoRow } from "./todo-list.ts";
 
@@ -20,6 +19,7 @@ export type { Feed, FeedItem } from "./feeds.ts";
 export type { BlogChunk, PostPage } from "./blog-pages.ts";
 export type { TodoRow } from "./todo-list.ts";
 export type { PostWarning } from "./hand-posts.ts";
+export { bodiesWithBadgeLinks } from "./link-todo-badges.ts";
 
 /** A file beside a post, as the site writes it: `url` is its path in the site (not URL-encoded). */
 export interface PublishedPostFile {

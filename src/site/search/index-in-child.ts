@@ -39,7 +39,7 @@ export interface ChildRequest {
  * An index's options, with every document, or with the URLs of all of them in order and the
  * documents the child does not hold from its last index.
  */
-export type IndexInput = Omit<WriteSearchIndexOptions, "documents"> & ({ documents: SearchDocument[] } | { urls: string[]; changed: SearchDocument[] });
+export type IndexInput = Omit<WriteSearchIndexOptions, "documents"> & ({ documents: readonly SearchDocument[] } | { urls: string[]; changed: SearchDocument[] });
 
 /** What the child answers: its report, or the message of what failed. */
 export type ChildAnswer = { id: number } & ({ report: SearchReport } | { error: string });
@@ -109,7 +109,7 @@ export function searchIndexer(): SearchIndexer {
       const known = held?.by === running ? held.documents : null;
       const indexInput: IndexInput = known
         ? { ...options, urls: documents.map((document) => document.url), changed: documents.filter((document) => !known.has(document)) }
-        : { ...options, documents: [...documents] };
+        : { ...options, documents };
       const work = mkdtempSync(path.join(tmpdir(), "dotlog-search-"));
       const input = path.join(work, "options.json");
       try {

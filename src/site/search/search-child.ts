@@ -14,7 +14,7 @@ process.once("disconnect", () => process.exit(working === 0 ? 0 : 1));
 let held = new Map<string, SearchDocument>();
 
 /** Every document of the index, in order: sent whole, or the held ones with those that changed. */
-function documentsOf(input: IndexInput): SearchDocument[] {
+function documentsOf(input: IndexInput): readonly SearchDocument[] {
   if ("documents" in input) return input.documents;
   const changed = new Map(input.changed.map((document) => [document.url, document]));
   return input.urls.map((url) => {
