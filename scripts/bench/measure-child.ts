@@ -8,6 +8,11 @@ import path from "node:path";
 export interface ChildRun {
   ms: number;
   maxRssMiB: number;
+  /**
+   * User + system CPU of the process and the children it waited for (GNU time's; NaN without
+   * it): what the run costs whatever the cores, and so the least wall time two cores allow.
+   */
+  cpuMs: number;
   code: number | null;
   /**
    * The peak RSS of each process of the tree that lived long enough to be seen, largest first
@@ -18,7 +23,7 @@ export interface ChildRun {
 
 /**
  * GNU time reports the peak RSS of the child and its own children (Pagefind's binary
- * included); when it is missing, Node's resourceUsage of the child is used instead.
+ * included), and their CPU; without it, only the wall time and the sampled peaks are known.
  */
 export async function measureChild(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ChildRun> {
   const timeFile = path.join(os.tmpdir(), `dotlog-bench-${process.pid}-${Date.now()}.time`);
@@ -28,7 +33,7 @@ export async function measureChild(command: string, args: string[], options: { c
   // stderr is shown only when the command fails, so progress lines do not bury the figures.
   const stdio: ["ignore", "ignore", "pipe"] = ["ignore", "ignore", "pipe"];
   const child = useGnuTime
-    ? spawn("/usr/bin/time", ["-f", "%M", "-o", timeFile, command, ...args], { cwd: options.cwd, env: options.env, stdio })
+    ? spawn("/usr/bin/time", ["-f", "%M %U %S", "-o", timeFile, command, ...args], { cwd: options.cwd, env: options.env, stdio })
     : spawn(command, args, { cwd: options.cwd, env: options.env, stdio });
   const errors: Buffer[] = [];
   child.stderr.on("data", (chunk: Buffer) => errors.push(chunk));
@@ -39,12 +44,16 @@ export async function measureChild(command: string, args: string[], options: { c
   if (code !== 0) process.stderr.write(Buffer.concat(errors));
   const ms = performance.now() - started;
   let maxRssMiB = Number.NaN;
+  let cpuMs = Number.NaN;
   if (useGnuTime) {
-    maxRssMiB = Number((await readFile(timeFile, "utf8")).trim().split("\n").at(-1)) / 1024;
+    // The last line: a failed command adds a line of its own before it.
+    const [rssKiB, user, system] = ((await readFile(timeFile, "utf8")).trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+    maxRssMiB = (rssKiB ?? Number.NaN) / 1024;
+    cpuMs = ((user ?? Number.NaN) + (system ?? Number.NaN)) * 1000;
     await rm(timeFile, { force: true });
   }
   const processes = [...peaks.values()].sort((a, b) => b.maxRssMiB - a.maxRssMiB);
-  return { ms, maxRssMiB, code, processes };
+  return { ms, maxRssMiB, cpuMs, code, processes };
 }
 
 /** `VmHWM` (the peak RSS so far) of `root` and every process under it, kept by pid. */

@@ -17,6 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const bin = path.join(root, "bin", "dotlog.js");
 const sizes = (process.env.DOTLOG_BENCH_SIZES ?? "1000,10000,20000").split(",").map(Number);
 const runs = Number(process.env.DOTLOG_BENCH_RUNS ?? "3");
+const cores = os.availableParallelism();
 
 interface Figures {
   entries: number;
@@ -28,19 +29,42 @@ interface Figures {
 }
 
 /** Medians; `largest`: the largest processes of the last run (which one the peak RSS is). */
-type Measured = { ms: number; rss: number; largest: string };
+type Measured = { ms: number; rss: number; cpuMs: number; largest: string };
 
-async function repeat(times: number, before: () => Promise<void>, run: () => Promise<ChildRun>, out?: string): Promise<Measured> {
-  const results: ChildRun[] = [];
+/** One measured build: what to do before it (untimed), the build, and the site it replaces, if any. */
+interface Step {
+  before: () => Promise<void>;
+  run: () => Promise<ChildRun>;
+  out?: string;
+}
+
+/**
+ * Runs the steps in turn, `times` times over (A B A B …, not A A B B), so that a machine whose
+ * speed drifts during the bench slows both sides of a ratio alike: on this VM the baseline alone
+ * went from 7.4 to 10.9 s within an hour. Each step's figures are medians over its runs.
+ */
+async function alternate<const S extends readonly Step[]>(times: number, steps: S): Promise<{ [K in keyof S]: Measured }> {
+  const results: ChildRun[][] = steps.map(() => []);
+  // A build replaces its site and removes the old one after it: no step runs beside that removal.
+  const outs = [...new Set(steps.flatMap((step) => (step.out ? [step.out] : [])))];
   for (let i = 0; i < times; i++) {
-    await before();
-    if (out) await replacedSitesRemoved(out);
-    settleDisk();
-    const result = await run();
-    if (result.code !== 0) throw new Error(`a bench build exited with ${result.code}`);
-    results.push(result);
+    for (const [k, step] of steps.entries()) {
+      await step.before();
+      for (const out of outs) await replacedSitesRemoved(out);
+      settleDisk();
+      const result = await step.run();
+      if (result.code !== 0) throw new Error(`a bench build exited with ${result.code}`);
+      results[k]!.push(result);
+    }
   }
-  return { ms: median(results.map((r) => r.ms)), rss: median(results.map((r) => r.maxRssMiB)), largest: describeProcesses(results.at(-1)!) };
+  const measured = results.map((runs) => ({
+    ms: median(runs.map((r) => r.ms)),
+    rss: median(runs.map((r) => r.maxRssMiB)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    largest: describeProcesses(runs.at(-1)!),
+  }));
+  // One figure a step, in the steps' order: what `map` makes of a tuple, which TypeScript types as an array.
+  return measured as { [K in keyof S]: Measured };
 }
 
 /**
@@ -74,29 +98,31 @@ async function measureSize(entries: number, work: string): Promise<Figures> {
   const files = await makeCorpus(entries, content);
 
   const timeline = await loadTimeline(await findLogs(content));
+  const baselineDir = path.join(work, "baseline");
   await writeBaselineSite(
     timeline.entries.map((entry) => ({ title: entry.title, tag: entry.tags[0] ?? "untagged", text: entry.raw })),
-    path.join(work, "baseline"),
+    baselineDir,
   );
-  const baseline = await repeat(runs, async () => rm(path.join(work, "baseline", "out"), { recursive: true, force: true }), () =>
-    buildBaseline(path.join(work, "baseline")),
-  );
-
   const build = () => measureChild(process.execPath, [bin, "build", "--content", content, "--out", out, "--cache", cache]);
-  const cold = await repeat(runs, async () => rm(cache, { recursive: true, force: true }), build, out);
-  const warm = await repeat(runs, async () => {}, build, out);
+  // Baseline and cold builds take turns: their ratio is the target.
+  const [baseline, cold] = await alternate(runs, [
+    { before: () => rm(path.join(baselineDir, "out"), { recursive: true, force: true }), run: () => buildBaseline(baselineDir) },
+    { before: () => rm(cache, { recursive: true, force: true }), run: build, out },
+  ]);
+  const [warm] = await alternate(runs, [{ before: async () => {}, run: build, out }]);
   const newest = files.at(-1)!;
   let appended = 0;
-  const append = await repeat(
-    runs,
-    async () => {
-      appended++;
-      // A new last entry, minutes after the newest one, as the author's daily note.
-      await appendFile(newest, dailyEntry(appended));
+  const [append] = await alternate(runs, [
+    {
+      before: async () => {
+        appended++;
+        // A new last entry, minutes after the newest one, as the author's daily note.
+        await appendFile(newest, dailyEntry(appended));
+      },
+      run: build,
+      out,
     },
-    build,
-    out,
-  );
+  ]);
   return { entries, files: files.length, baseline, cold, warm, append };
 }
 
@@ -113,6 +139,11 @@ export async function run(): Promise<void> {
       console.log(`N = ${f.entries.toLocaleString("en")} entries in ${f.files} files (median of ${runs})`);
       console.log(`  baseline (Eleventy, Markdown)  ${seconds(f.baseline.ms)}  peak ${f.baseline.rss.toFixed(0)} MiB`);
       console.log(`  dotlog cold (with search)      ${seconds(f.cold.ms)}  peak ${f.cold.rss.toFixed(0)} MiB  ${ratio(f.cold.ms, f.baseline.ms)} baseline (target ≤ 1.5×), RSS ${ratio(f.cold.rss, f.baseline.rss)} (target ≤ 1.2×)`);
+      if (Number.isFinite(f.cold.cpuMs)) {
+        // However well a build spreads its work, it cannot end before its CPU divided by the cores.
+        const floor = f.cold.cpuMs / cores;
+        console.log(`    CPU (user + system, every process): baseline ${seconds(f.baseline.cpuMs)}, cold ${seconds(f.cold.cpuMs)}: on ${cores} cores a cold build takes at least ${seconds(floor)} (${ratio(floor, f.baseline.ms)} baseline)`);
+      }
       for (const [name, m] of [["cold", f.cold], ["warm", f.warm], ["append", f.append]] as const) {
         if (m.largest) console.log(`    largest processes, ${name}: ${m.largest}`);
       }
