@@ -7,7 +7,6 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin, type EleventyUserConfig } from "@11ty/eleventy";
-import type { Timeline } from "../log/index.ts";
 import { resolveSiteOptions } from "./config/index.ts";
 import { cacheNunjucksCompiles } from "./nunjucks-compile-cache.ts";
 import type { SiteOptions } from "./options.ts";
@@ -16,31 +15,21 @@ import { netlifyRedirects } from "./pages/redirects.ts";
 import { writeDirectPages } from "./pages/write-direct-pages.ts";
 import { anchorId, scopeIds } from "./pages/scope-ids.ts";
 import type { SitePages } from "./pages/types.ts";
-import { buildSiteData, type BuildMemory, type Progress, type Searchable, type SiteData } from "./site-data.ts";
+import { buildSiteData, type SiteData, type SiteDataInput } from "./site-data.ts";
 
 /** Where the site's templates live; the build command uses it as Eleventy's input folder. */
 export const templatesDir = fileURLToPath(new URL("../../templates/", import.meta.url));
 const assetsDir = fileURLToPath(new URL("../../templates/assets/", import.meta.url));
 
 /**
- * What a programmatic build tells the plugin beyond the site options. Stored on the Eleventy
- * config object itself: `.eleventy.js` loads this module through its own tsx loader, so a
- * module-level variable would not be shared with the caller's copy.
+ * What a programmatic build tells the plugin beyond the site options: what the data stage
+ * reads, and how the build takes what it makes. Stored on the Eleventy config object itself:
+ * `.eleventy.js` loads this module through its own tsx loader, so a module-level variable
+ * would not be shared with the caller's copy.
  */
-export interface DotlogBuild {
+export interface DotlogBuild extends Omit<SiteDataInput, "contentDir" | "options"> {
   /** The folder of logs; default `content`. */
   contentDir?: string;
-  /** A timeline the caller has read already (its report counts it); skips reading. */
-  timeline?: Timeline;
-  progress?: Progress;
-  /** Where unchanged entries' HTML is kept between builds (`.cache/render`); none: render all. */
-  renderCacheDir?: string;
-  /** Where parsed log files are kept between builds (`.cache/parse`); none: parse all. */
-  parseCacheDir?: string;
-  /** Both caches as this process's last build left them, for a process that builds again and again (the dev server). */
-  memory?: BuildMemory;
-  /** Called during the data stage once what search reads is known (the build starts the search index). */
-  onSearchable?: (searchable: Searchable) => void | Promise<void>;
   /**
    * Called once the data stage is done, before Eleventy writes the pages. What it returns is the part of the paginated pages to write (an incremental
    * build keeps the others from the last build); nothing: all of them.
