@@ -10,6 +10,7 @@ import { startModels, type ModelMemory } from "./model-memory.ts";
 import { fileNotes } from "./preambles.ts";
 import { entryRedirects } from "./redirects.ts";
 import { seriesPages } from "./series.ts";
+import { tagIndex } from "./tag-index.ts";
 import { tagChunks, tagLinks, tagSummaries, topTags } from "./tags.ts";
 import type { PostLink, SitePages } from "./types.ts";
 
@@ -48,6 +49,7 @@ export function assemblePages({ timeline, bodies, options, contentDir, rendererC
     years,
     archive: { years: archiveYears, notes: fileNotes(timeline.files, { showSource: options.showSource, contentDir }) },
     tags,
+    tagIndex: tagIndex(tags),
     tagChunks: tagChunks(tags, timeline, summaries, options.tags.pageSize),
     topTags: topTags(tags, TOP_TAG_COUNT),
     series: series.pages,

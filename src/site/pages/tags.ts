@@ -35,7 +35,8 @@ export function tagsOf(entry: Entry, links: Map<string, TagLink>): TagLink[] {
   return result;
 }
 
-const byCountThenName = (a: TagLink, b: TagLink) => b.count - a.count || a.name.localeCompare(b.name);
+/** Most used first; the same count by name. */
+export const byCountThenName = (a: TagLink, b: TagLink): number => b.count - a.count || a.name.localeCompare(b.name);
 
 export function tagSummaries(timeline: Timeline, links: Map<string, TagLink>): TagSummary[] {
   const before = new Map<string, Map<string, number>>(); // tag → tag written just before it → times
@@ -126,6 +127,6 @@ export function tagChunks(
   return chunks;
 }
 
-export function topTags(summaries: TagSummary[], count: number): TagLink[] {
+export function topTags(summaries: readonly TagSummary[], count: number): TagLink[] {
   return [...summaries].sort(byCountThenName).slice(0, count);
 }

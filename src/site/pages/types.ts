@@ -2,6 +2,7 @@
 // bodies; listing pages hold references to these objects, never copies of rendered HTML.
 import type { BlogPages } from "../blog/index.ts";
 import type { FileNotes } from "./preambles.ts";
+import type { TagIndex } from "./tag-index.ts";
 
 export interface EntryLink {
   id: string;
@@ -191,6 +192,8 @@ export interface SitePages {
   years: YearPage[];
   archive: ArchiveIndex;
   tags: TagSummary[];
+  /** `/tags/`: the most used, the topics' tree, the rest by letter. */
+  tagIndex: TagIndex;
   tagChunks: TagChunk[];
   topTags: TagLink[];
   series: SeriesPage[];
