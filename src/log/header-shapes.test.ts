@@ -96,6 +96,8 @@ describe("code lines", () => {
     "定义struct timeval time;在main中，编译提示：",
     "(14:27-14:29)找候哥。",
     "如何正确使用PAYPAL(请James_xia朋友看看）",
+    "1) read the console code",
+    "the board boots :)",
   ])("%j is not code", (line) => {
     expect(isCodeLine(line)).toBe(false);
   });

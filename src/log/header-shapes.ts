@@ -33,6 +33,7 @@ const MODEL_NUMBER = /^\d{3,}$/;
 const LAID_OUT = /^(?:\t| {2,})\S|\S {3,}\S/;
 const STATEMENT_END = /[)\]'"]\s*;$|[{}]$|^(?:return|break|continue|goto)\b.*;$|(?:\+\+|--);$/;
 const STATEMENT_START = /^[{}]|^\/[/*]|^(?:if|for|while|switch|sizeof|return)\s*\(/;
+const OWN_BRACKETS = /^(?:\d{1,3}|[A-Za-z])\)\s|[:;]-?[()]/g;
 const LINE_OPERATOR = /[=<>{}]|->|&&|\|\||::/;
 const URLS = /[a-z][a-z\d+.-]*:\/\/\S*/gi;
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
@@ -95,7 +96,9 @@ export function isOnlyDate(text: string): boolean {
 export function isCodeLine(text: string): boolean {
   if (LAID_OUT.test(text)) return true;
   const trimmed = text.trim();
-  return PREPROCESSOR.test(trimmed) || STATEMENT_END.test(trimmed) || STATEMENT_START.test(trimmed) || !bracketsBalance(trimmed);
+  if (PREPROCESSOR.test(trimmed) || STATEMENT_END.test(trimmed) || STATEMENT_START.test(trimmed)) return true;
+  // `1) read the code` and `works :)` hold a bracket of their own, not code's.
+  return !bracketsBalance(trimmed) && !bracketsBalance(trimmed.replace(OWN_BRACKETS, ""));
 }
 
 /**

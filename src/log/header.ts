@@ -83,7 +83,8 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
     // Rule 6: one element (besides marks and TODOs) is a tag and the title when it is one
     // word, only the title otherwise.
     const only = good[0]!;
-    title = only.title;
+    // A model number (`8064`) is a tag, never a title.
+    title = hasNoLetter(only.title) ? null : only.title;
     if (!only.isTitle && words(only.tag) === 1) tags = [only.tag];
   } else if (good.length > 0) {
     let titleElement: Good | null = null;
@@ -92,7 +93,7 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
       if (element.isTitle) titleElement = element;
       else tagged.push(element.tag);
     }
-    title = titleElement?.title ?? lastNamingElement(read)!;
+    title = titleElement?.title ?? lastNamingElement(read);
     tags = uniqueFolded(tagged);
   }
   // A header of marks and TODOs only (`***`, `<TODO>…</TODO>`) names nothing: the text below does.
@@ -233,13 +234,13 @@ function isParagraph(element: string, count: number, index: number, elements: nu
   return index === 0 && elements > 1 && count > 4 && !TITLE_COLON.test(element);
 }
 
-/** Rule 4's fallback: the last element that is good, or refused but still a name. */
+/** Rule 4's fallback: the last element that is good, or refused but still a name, and has a letter. */
 function lastNamingElement(read: LineReading): string | null {
   const refusedAt = new Map<number, RefusedReason>();
   for (const { index, reason } of read.refused) refusedAt.set(index, reason);
   for (let index = read.elements.length - 1; index >= 0; index--) {
     const good = read.good.find((element) => element.index === index);
-    if (good) return good.title;
+    if (good && !hasNoLetter(good.title)) return good.title;
     const reason = refusedAt.get(index);
     const text = splitMark(read.elements[index]!).text.trim();
     if (reason !== undefined && TITLEABLE.has(reason) && !hasNoLetter(text)) return text;
@@ -325,7 +326,11 @@ function untitled(lines: SourceLine[], stampText: string, skip: number | null): 
     const text = ownWords(line.text);
     if (text === "" || hasNoLetter(text) || TODO_LABEL.test(text) || isOnlyDate(text) || looksLikeCode(text)) continue;
     if (words(text) === 1 && leadsIntoCode(lines, index)) continue;
-    return cutTitle(text);
+    const title = cutTitle(text);
+    if (!hasNoLetter(title)) return title;
+    // Cut on a word boundary, a long line can keep only a number or a stamp of its start.
+    const hard = Array.from(text).slice(0, TITLE_LENGTH).join("").trimEnd();
+    if (!hasNoLetter(hard)) return hard;
   }
   return stampText.split("\n")[0]!.trim();
 }
