@@ -155,6 +155,9 @@ describe("readHeader", () => {
   it("titles an entry whose first lines have no letter by the stamp", () => {
     expect(readHeader(lines("30", "", "29", "", "        26"), "18:04 2007-08-13")).toMatchObject({ header: null, title: "18:04 2007-08-13" });
     expect(readHeader(lines("================", "-", "1)"), "18:04 2007-08-13").title).toBe("18:04 2007-08-13");
+    // A model number is a tag but no title.
+    expect(readHeader(lines("8064", "the board"), "")).toMatchObject({ title: "the board", tags: ["8064"] });
+    expect(readHeader(lines("qualcomm, 8064"), "").title).toBe("qualcomm");
   });
 
   it("keeps one spelling of a tag repeated in a header", () => {
