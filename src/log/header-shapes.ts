@@ -4,6 +4,7 @@
 // test is a regex made once, and most elements — words, names, versions — are let through by
 // one pass over their characters before any regex runs.
 
+import { hasCjk } from "./prose.ts";
 import type { RefusedReason } from "./types.ts";
 
 /** `***` or `+++` after an element (or as one): the author's mark of importance. */
@@ -36,7 +37,6 @@ const STATEMENT_START = /^[{}]|^\/[/*]|^(?:if|for|while|switch|sizeof|return)\s*
 const OWN_BRACKETS = /^(?:\d{1,3}|[A-Za-z])\)\s|[:;]-?[()]/g;
 const LINE_OPERATOR = /[=<>{}]|->|&&|\|\||::/;
 const URLS = /[a-z][a-z\d+.-]*:\/\/\S*/gi;
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 
 // An element of only letters, digits, spaces and `-_` is let through after one pass over it
 // (most are: `virtualization`, `Cortex-A53`, `嵌入式`); anything else goes to the regexes.
@@ -69,8 +69,8 @@ export function splitMark(element: string): { text: string; mark: string | null 
 /** Why an element (its mark split off) is not a tag, or null when it may be one. */
 export function refusal(element: string): RefusedReason | null {
   const plain = scan(element);
-  if (plain & ASCII_LETTER) return null;
-  if (plain & PLAIN && LETTER.test(element)) return null;
+  if ((plain & ASCII_LETTER) !== 0) return null;
+  if ((plain & PLAIN) !== 0 && LETTER.test(element)) return null;
   if (TODO_MARKUP.test(element)) return "todo";
   if (URL.test(element)) return "url";
   if (EMAIL.test(element)) return "email";
@@ -103,11 +103,12 @@ export function isCodeLine(text: string): boolean {
 
 /**
  * A line a reader would not take for words: code; in a line without Chinese, a call alone
- * (`s3c2410_gpio_setpin(S3C2410_GPB0, 1)`) or operators outside URLs (`1page=512Byte` in a Chinese sentence is the author's note, not code).
+ * (`s3c2410_gpio_setpin(S3C2410_GPB0, 1)`) or operators outside URLs. (`1page=512Byte` in a
+ * Chinese sentence is the author's note, not code.)
  */
 export function looksLikeCode(text: string): boolean {
   if (isCodeLine(text)) return true;
-  if (CJK.test(text)) return false;
+  if (hasCjk(text)) return false;
   if (WHOLE_CALL.test(text)) return true;
   return LINE_OPERATOR.test(text) && LINE_OPERATOR.test(text.replace(URLS, ""));
 }

@@ -7,7 +7,7 @@ import { STAMP_TEXT } from "./inline-stamp.ts";
 import { hasNoLetter, isCodeLine, isOnlyDate, looksLikeCode, refusal, splitMark } from "./header-shapes.ts";
 import { matchMarker } from "./outline.ts";
 import { matchPrompt } from "./prompts.ts";
-import { isCjk, isSpace } from "./prose.ts";
+import { hasCjk, isCjk, isSpace } from "./prose.ts";
 import type { Header, HeaderFlag, RefusedElement, RefusedReason, Series, SourceLine } from "./types.ts";
 
 export interface HeaderFields {
@@ -24,7 +24,6 @@ const CONTINUED = /[（(]续[）)]$/;
 const URL_START = /^(?:https?|ftp):\/\//i;
 const TITLE_LENGTH = 60;
 const SENTENCE = /[。！？]/;
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 const SEPARATOR = /[,;，；]/;
 /** Rule 3's colon: `regular meeting: US / China Virtualization Sync` is a title, however long. */
 const TITLE_COLON = /: |：(?!$)/;
@@ -236,14 +235,18 @@ function isParagraph(element: string, count: number, index: number, elements: nu
 
 /** Rule 4's fallback: the last element that is good, or refused but still a name, and has a letter. */
 function lastNamingElement(read: LineReading): string | null {
-  const refusedAt = new Map<number, RefusedReason>();
-  for (const { index, reason } of read.refused) refusedAt.set(index, reason);
+  // `good` and `refused` are in element order: walk both back from their ends.
+  let good = read.good.length - 1;
+  let refused = read.refused.length - 1;
   for (let index = read.elements.length - 1; index >= 0; index--) {
-    const good = read.good.find((element) => element.index === index);
-    if (good && !hasNoLetter(good.title)) return good.title;
-    const reason = refusedAt.get(index);
-    const text = splitMark(read.elements[index]!).text.trim();
-    if (reason !== undefined && TITLEABLE.has(reason) && !hasNoLetter(text)) return text;
+    if (good >= 0 && read.good[good]!.index === index) {
+      const { title } = read.good[good--]!;
+      if (!hasNoLetter(title)) return title;
+    } else if (refused >= 0 && read.refused[refused]!.index === index) {
+      const { reason } = read.refused[refused--]!;
+      const text = splitMark(read.elements[index]!).text.trim();
+      if (TITLEABLE.has(reason) && !hasNoLetter(text)) return text;
+    }
   }
   return null;
 }
@@ -266,7 +269,7 @@ export function tagSpelling(element: string): string {
 
 function isSentence(text: string): boolean {
   if (SENTENCE.test(text)) return true;
-  if (!CJK.test(text)) return false;
+  if (!hasCjk(text)) return false;
   const trimmed = text.trim();
   // Chinese written with ASCII full stops: `不太容易拆mk802上面的flash.`
   if (/\.(?:\s|$)/.test(trimmed)) return true;
