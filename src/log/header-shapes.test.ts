@@ -57,6 +57,8 @@ describe("refusal", () => {
     "qemu/kvm", "read qemu/libxl console code", "TCP/IP", "libxl_get_console_tty", "libxlDomainOpenConsole", "openSUSE12.1 x64",
     "C++", "g++", "C#", "u-boot文档README", "8064", "2013", "irccloud.com", "work report - week 44",
     "regular meeting: US / China Virtualization Sync", "如何正确使用PAYPAL(请James_xia朋友看看）", "待做：", "fix 4 bugs from upstream",
+    // the redaction's mask stands for a word (`exclude.tags` matches the masked tag), an emoji is one
+    "█████", "🐛",
   ])("keeps %j", (element) => {
     expect(refusal(element)).toBeNull();
   });

@@ -27,7 +27,8 @@ const OPERATOR = /[=<>{}]|->|&&|\|\||::|\+\+[\w(]|\w\+\+[)\];,]|\*\(|\(\*|\w\s\*
 // `SOM(system-on-module)`, `wenquanyi(文泉驿)`, `migration(domain suspend)`.
 const CALL = /[A-Za-z_][\w.]*\((?:\s*|[^()]*[,"*&][^()]*)\)|[A-Za-z]\w*_\w*\(\s*[\w.]*\s*\)|[A-Za-z_]\w*\[[^\]]*\]/;
 const WHOLE_CALL = new RegExp(`^(?:${CALL.source})\\s*;?$`);
-const LETTER = /\p{L}/u;
+// Letters, and symbols that stand for words: the redaction's mask `█████`, emoji.
+const LETTER = /[\p{L}\p{So}]/u;
 const MODEL_NUMBER = /^\d{3,}$/;
 
 // A whole line is code when it is laid out like a listing, or ends or starts like a statement.
@@ -113,7 +114,7 @@ export function looksLikeCode(text: string): boolean {
   return LINE_OPERATOR.test(text) && LINE_OPERATOR.test(text.replace(URLS, ""));
 }
 
-/** No letter at all: `30`, `====`, `-`, `1)`, `***`. */
+/** No letter (or word symbol) at all: `30`, `====`, `-`, `1)`, `***`. */
 export function hasNoLetter(text: string): boolean {
   return !LETTER.test(text);
 }

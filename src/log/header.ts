@@ -8,7 +8,7 @@ import { hasNoLetter, isCodeLine, isOnlyDate, looksLikeCode, refusal, splitMark 
 import { matchMarker } from "./outline.ts";
 import { matchPrompt } from "./prompts.ts";
 import { hasCjk, isCjk, isSpace } from "./prose.ts";
-import type { Header, HeaderFlag, RefusedElement, RefusedReason, Series, SourceLine } from "./types.ts";
+import type { Entry, Header, HeaderFlag, RefusedElement, RefusedReason, Series, SourceLine } from "./types.ts";
 
 export interface HeaderFields {
   header: Header | null;
@@ -99,6 +99,46 @@ export function readHeader(lines: SourceLine[], stampText: string): HeaderFields
   title ??= untitled(lines, stampText, line.line);
   for (const flag of flags) if (flag.tag !== null) flag.tag = spellingAmong(tags, flag.tag);
   return { header, title, tags, series, todos };
+}
+
+/**
+ * Every element of an entry's first line (the line the header rule looks at), split as rule 1
+ * splits, marks off, spelled as tags — whether or not the rule read the line as a header or an
+ * element as a tag. The privacy step excludes by these too: a `private` written in a line the
+ * rule reads as a sentence, or beside code, must still keep the entry home.
+ */
+export function firstLineElements(entry: Pick<Entry, "raw" | "stampText">): string[] {
+  const raw = entry.raw;
+  let start = 0;
+  // Past the stamp line and its underline, if any.
+  for (let skip = entry.stampText.split("\n").length; skip > 0 && start < raw.length; skip--) start = nextLine(raw, start);
+  while (start < raw.length) {
+    const end = lineEnd(raw, start);
+    const line = { line: 0, text: raw.slice(start, end) };
+    if (isHeaderCandidate(line)) {
+      const elements: string[] = [];
+      for (const part of splitElements(line.text)) {
+        const text = splitMark(part).text.trim();
+        if (text !== "") elements.push(tagSpelling(text));
+      }
+      return elements;
+    }
+    start = nextLine(raw, start);
+  }
+  return [];
+}
+
+function lineEnd(text: string, from: number): number {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a || code === 0x0d) return index;
+  }
+  return text.length;
+}
+
+function nextLine(text: string, from: number): number {
+  const end = lineEnd(text, from);
+  return text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? end + 2 : end + 1;
 }
 
 /** An element that may be a tag or the title: its title (as written, without a mark) and its tag spelling. */
