@@ -61,6 +61,30 @@ describe("dotlog check", () => {
     );
   });
 
+  it("prints the tags with their counts and the header elements refused as tags with --tags", () => {
+    const { code, stdout } = dotlog("check", "--tags", "bad/bad-headers.txt", "../../content/000_76b23a5250f26162.txt");
+    expect(code).toBe(0);
+    const [tags, refused] = stdout.split("\n\n");
+    const tagLines = tags!.split("\n");
+    expect(tagLines[0]).toMatch(/^\d+ tags, \d+ used once$/);
+    // Most used first: virtualization on five of the seed's entries and three of bad-headers.txt's.
+    expect(tagLines.slice(1, 3)).toEqual(["8  virtualization", "7  libvirt"]);
+    expect(tagLines).toContain("1  SOM(system-on-module)");
+    expect(tagLines.some((line) => /research@suse\.de|169\$|自9:52|2012-11-05/.test(line))).toBe(false);
+    expect(refused!.split("\n")).toEqual(expect.arrayContaining([
+      "bad/bad-headers.txt:67: email: research@suse.de",
+      "bad/bad-headers.txt:79: stamp: 自9:52",
+      "bad/bad-headers.txt:87: date: 2012-11-05",
+      "bad/bad-headers.txt:147: number: 169$.",
+      "bad/bad-headers.txt:193: path: link git to /system/bin",
+    ]));
+    expect(refused!.split("\n")[0]).toBe("16 header elements refused as tags (shown as written)");
+  });
+
+  it("lists --tags in its help", () => {
+    expect(dotlog("check", "--help").stdout).toContain("--tags");
+  });
+
   it("exits 1 when a --strict code occurs", () => {
     expect(dotlog("check", "bad/out-of-order.txt", "--strict", "decode,out-of-order").code).toBe(1);
     expect(dotlog("check", "bad/out-of-order.txt", "--strict", "decode").code).toBe(0);

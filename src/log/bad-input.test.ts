@@ -48,6 +48,9 @@ const BAD: Record<string, Expected> = {
   "consecutive-stamps.txt": { entries: 3, warnings: [] },
   "control-chars.txt": { entries: 1, warnings: [] },
   "underline-alone.txt": { entries: 1, warnings: [] },
+  // Headers that are not headers, and elements that are not tags (bad-headers.test.ts); the
+  // quoted stamp of 9:16 names an entry the file does not have.
+  "bad-headers.txt": { entries: 46, warnings: ["unresolved-ref@75"] },
 };
 
 describe("bad input", () => {

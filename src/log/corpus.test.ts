@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES } from "./fixtures.ts";
 import { parseTimeline } from "./index.ts";
 import { matchPrompt } from "./prompts.ts";
+import type { Entry } from "./types.ts";
 
 const EXPECTED: Record<string, { entries: number; encoding: string; directive: string | null; first: string; last: string }> = {
   "log200708.txt": { entries: 191, encoding: "utf-8", directive: null, first: "2007-08-01T22:51", last: "2007-09-01T14:22" },
@@ -57,5 +58,48 @@ describe.each(Object.entries(EXPECTED))("corpus %s", (name, expected) => {
   it("ends each entry where the next begins", () => {
     entries.slice(1).forEach((entry, i) => expect(entries[i]!.endLine).toBe(entry.line - 1));
     expect(entries.at(-1)!.endLine).toBe(text.endsWith("\n") ? lines.length - 1 : lines.length);
+  });
+});
+
+// Issue 18 on the four real months: no tag has the shape of code, a path, a URL, an address,
+// a stamp or a date, and no title is only punctuation, digits or an underline. The shapes are
+// written here independently of header-shapes.ts.
+describe("the corpus's headers", () => {
+  const timeline = parseTimeline(
+    Object.keys(EXPECTED).map((name) => ({ file: name, bytes: readFileSync(join(FIXTURES, "corpus", name)) })),
+  );
+  const NOT_A_TAG: [string, RegExp][] = [
+    ["code", /[=;{}<>"“”]|->|^#\w|\w\(\w*[,)]|\w\[/],
+    ["path", /^[/~\\]|^[A-Za-z]:\\|\s\/\w|\w\/\w+\/\w/],
+    ["url", /:\/\/|^www\./i],
+    ["email", /\S@\S+\.\w/],
+    ["stamp", /\d:\d\d/],
+    ["date", /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d+年\d+月|\d+月\d+|^\d{1,2}\/\d{1,2}$/],
+    // A number of three digits or more is a model (`8064`, the Snapdragon), kept as a tag.
+    ["only digits and punctuation", /^(?!\d{3,}$)[\p{P}\p{S}\p{N}\s]*$/u],
+  ];
+  const unbalanced = (tag: string) => (tag.match(/[([（]/g) ?? []).length !== (tag.match(/[)\]）]/g) ?? []).length;
+
+  it("makes no tag of code, a path, a URL, an address, a stamp or a date", () => {
+    const bad = timeline.entries.flatMap((entry) =>
+      entry.tags.flatMap((tag) => [
+        ...NOT_A_TAG.filter(([, shape]) => shape.test(tag)).map(([what]) => `${entry.file}:${entry.line} ${what}: ${tag}`),
+        ...(unbalanced(tag) ? [`${entry.file}:${entry.line} unbalanced: ${tag}`] : []),
+      ]),
+    );
+    expect(bad).toEqual([]);
+    // The rule still finds the tags that are there.
+    expect(timeline.tags.size).toBeGreaterThan(250);
+    for (const tag of ["SOM(system-on-module)", "wenquanyi(文泉驿)", "APCS(arm过程调用标准)", "qemu/kvm", "read qemu/libxl console code", "libxl_get_console_tty", "8064"]) {
+      expect(timeline.entries.some((entry) => entry.tags.includes(tag)), tag).toBe(true);
+    }
+  });
+
+  it("titles no entry with only punctuation, digits or an underline, nor with a line of code", () => {
+    const stampTitle = (entry: Entry) => entry.title === entry.stampText;
+    const bad = timeline.entries.filter((entry) => (/^[\p{P}\p{S}\p{N}\s]*$/u.test(entry.title) && !stampTitle(entry)) || /^\s*\S+\s{3,}\S|\);$|^if \(|^\\?TODO:?$/.test(entry.title));
+    expect(bad.map((entry) => `${entry.file}:${entry.line} ${entry.title}`)).toEqual([]);
+    // Entries of numbers only are titled by their stamp (log200708.txt 815).
+    expect(timeline.entries.find((entry) => entry.id === "2007-08-13T18:04")?.title).toBe("18:04 2007-08-13");
   });
 });

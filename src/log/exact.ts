@@ -20,7 +20,11 @@ export function exact<T>(items: T[]): T[] {
 export function exactFields(fields: ParsedEntry): ParsedEntry {
   fields.blocks = exact(fields.blocks);
   for (const block of fields.blocks) if (block.steps !== null) block.steps = exact(block.steps);
-  if (fields.header !== null) fields.header.elements = exact(fields.header.elements);
+  if (fields.header !== null) {
+    fields.header.elements = exact(fields.header.elements);
+    if (fields.header.refused) fields.header.refused = exact(fields.header.refused);
+    if (fields.header.flags) fields.header.flags = exact(fields.header.flags);
+  }
   if (fields.plan !== null) {
     fields.plan.worked = exact(fields.plan.worked);
     fields.plan.items = exact(fields.plan.items);

@@ -106,12 +106,15 @@ describe("readHeader", () => {
     expect(readHeader(lines("定义struct timeval time;在main中，编译提示："), "")).toMatchObject({ title: "定义struct timeval time;在main中，编译提示：", tags: [] });
   });
 
-  it("reads neither `TODO:` nor `\\TODO:` as a tag (log200708.txt 696, log2013.txt 922)", () => {
-    expect(readHeader(lines("TODO:", "1, node 30 dead.(not dead)"), "11:27 2007-08-11")).toMatchObject({ title: "TODO:", tags: [] });
-    expect(readHeader(lines("\\TODO:", "1, apple 5S: 64bit application."), "11:11 2013-09-11")).toMatchObject({ title: "\\TODO:", tags: [] });
-    expect(readHeader(lines("virtualization, libvirt, virsh, console; doc, FAQ; \\TODO: summarise"), "").tags).toEqual([
-      "virtualization", "libvirt", "virsh", "console", "doc", "FAQ",
-    ]);
+  it("reads neither `TODO:` nor `\\TODO:` as a tag or a title (log200708.txt 696, log2013.txt 922)", () => {
+    expect(readHeader(lines("TODO:", "1, node 30 dead.(not dead)"), "11:27 2007-08-11")).toMatchObject({ header: null, title: "node 30 dead.(not dead)", tags: [] });
+    expect(readHeader(lines("\\TODO:", "1, apple 5S: 64bit application."), "11:11 2013-09-11")).toMatchObject({ header: null, title: "apple 5S: 64bit application.", tags: [] });
+    const read = readHeader(lines("virtualization, libvirt, virsh, console; doc, FAQ; \\TODO: summarise, later"), "");
+    expect(read.tags).toEqual(["virtualization", "libvirt", "virsh", "console", "doc", "FAQ"]);
+    // Shown in the header as written, one element to the end of the line; todos.ts makes the TODO.
+    expect(read.header?.elements.at(-1)).toBe("\\TODO: summarise, later");
+    expect(read.header?.refused).toEqual([{ index: 6, reason: "todo" }]);
+    expect(read.todos).toEqual([]);
   });
 
   it("takes no pasted code or aligned listing for a header (log200708.txt 1683, 1682)", () => {
@@ -121,6 +124,40 @@ describe("readHeader", () => {
       header: null,
       tags: [],
     });
+  });
+
+  it("reads a sentence, code or a line of mostly refused elements as body text (log200708.txt 610, 1130)", () => {
+    const sentence = "把两跳地址分配中的LDAA等待时间改为10(TH_LDAA_TO)，一跳时间仍是5(OH_LDAA_TO)";
+    expect(readHeader(lines(sentence), "")).toEqual({ header: null, title: sentence, tags: [], series: null, todos: [] });
+    expect(readHeader(lines("a=b, x->y, arm", "text"), "").header).toBeNull();
+    // As many good elements as foreign ones: a header.
+    expect(readHeader(lines("lang=c, arm", "text"), "")).toMatchObject({ title: "arm", tags: ["arm"], header: { refused: [{ index: 0, reason: "code" }] } });
+  });
+
+  it("does not split inside brackets, so a call is one element", () => {
+    const read = readHeader(lines("xen, libxl, libxl_domain_create(ctx, &cfg)"), "");
+    expect(read.header?.elements).toEqual(["xen", "libxl", "libxl_domain_create(ctx, &cfg)"]);
+    expect(read).toMatchObject({ title: "libxl", tags: ["xen", "libxl"] });
+  });
+
+  it("reads `***` after an element as a flag on its tag, and alone as a flag on the entry", () => {
+    expect(readHeader(lines("arm, 待看 ***"), "")).toMatchObject({ title: "待看", tags: ["arm", "待看"], header: { flags: [{ index: 1, mark: "***", tag: "待看" }] } });
+    // A mark on an element that is only a title marks the entry.
+    expect(readHeader(lines("work report - week 44***"), "").header?.flags).toEqual([{ index: 0, mark: "***", tag: null }]);
+    expect(readHeader(lines("+++", "the day the board booted"), "")).toMatchObject({
+      title: "the day the board booted",
+      tags: [],
+      header: { elements: ["+++"], flags: [{ index: 0, mark: "+++", tag: null }] },
+    });
+    expect(readHeader(lines("C++, g++"), "").tags).toEqual(["C++", "g++"]);
+  });
+
+  it("titles an entry whose first lines have no letter by the stamp", () => {
+    expect(readHeader(lines("30", "", "29", "", "        26"), "18:04 2007-08-13")).toMatchObject({ header: null, title: "18:04 2007-08-13" });
+    expect(readHeader(lines("================", "-", "1)"), "18:04 2007-08-13").title).toBe("18:04 2007-08-13");
+    // A model number is a tag but no title.
+    expect(readHeader(lines("8064", "the board"), "")).toMatchObject({ title: "the board", tags: ["8064"] });
+    expect(readHeader(lines("qualcomm, 8064"), "").title).toBe("qualcomm");
   });
 
   it("keeps one spelling of a tag repeated in a header", () => {

@@ -13,6 +13,7 @@ import type { LogWarning, ParseOptions, Timeline } from "./types.ts";
 
 export { findLogs, DEFAULT_PATTERN } from "./find-logs.ts";
 export { foldKey as tagKey } from "./ids.ts";
+export { firstLineElements, tagSpelling } from "./header.ts";
 export { freeSlug, slugify } from "./slug.ts";
 export { compileRedaction, redactText, type Redaction } from "./redact.ts";
 export type { ParseCacheMemory } from "./parse-cache.ts";

@@ -106,8 +106,10 @@ describe("parseEntry", () => {
   it("keeps NULs, lone surrogates, right-to-left text and emoji", () => {
     const texts = ["日志, \u0000nul, \uD800", "1, שלום עולם 😀", "\u202Eevil\u202C", "2), \uDC00 see\"10:03 2012-11-05\""];
     const { fields } = parseEntry(raw(texts));
-    expect(fields.tags).toEqual(["日志", "\u0000nul", "\uD800"]);
-    expect(fields.title).toBe("\uD800");
+    // A lone surrogate is kept as written, but is no tag or title: it has no letter.
+    expect(fields.header?.elements).toEqual(["日志", "\u0000nul", "\uD800"]);
+    expect(fields.tags).toEqual(["日志", "\u0000nul"]);
+    expect(fields.title).toBe("\u0000nul");
     expect(fields.references).toMatchObject([{ target: "2012-11-05T10:03", fromItem: "1-2", column: 9 }]);
     expectLossless(raw(texts), 3);
   });

@@ -8,7 +8,7 @@ import { findInsertions } from "./insertions.ts";
 import { buildOutline } from "./outline.ts";
 import { isPlanHeader, readPlan } from "./plan.ts";
 import { scanReferences } from "./references.ts";
-import { DEFAULT_BLOG_PHRASES, findTodos } from "./todos.ts";
+import { asksForBlog, DEFAULT_BLOG_PHRASES, findTodos } from "./todos.ts";
 import { findUrls } from "./urls.ts";
 import type { BodyNode, DateOrder, ItemNode, LogWarning, ParsedEntry, RawEntry, Reference, SourceLine, Todo, UrlMatch } from "./types.ts";
 
@@ -21,7 +21,7 @@ export interface ParseEntryOptions {
 
 export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fields: ParsedEntry; warnings: LogWarning[] } {
   const dateOrder = options.dateOrder ?? null;
-  const { header, title, tags, series } = readHeader(raw.lines, raw.stampText);
+  const { header, title, tags, series, todos: headerTodos } = readHeader(raw.lines, raw.stampText);
   // Everything but the header line is body, so a stamp line above the header is kept.
   const bodyLines = header ? withoutLine(raw.lines, header.line) : raw.lines;
   const blocks = findBlocks(bodyLines, raw.body);
@@ -44,8 +44,11 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
     for (const url of findUrls(text)) urls.push({ ...url, line });
   }
 
+  const blogPhrases = options.blogPhrases ?? DEFAULT_BLOG_PHRASES;
   const todos: Todo[] = [];
-  for (const { text, line, blog } of findTodos(raw.lines, options.blogPhrases ?? DEFAULT_BLOG_PHRASES)) {
+  // `<TODO>…</TODO>` in the header: a TODO of the whole entry (the header is its first line).
+  for (const text of headerTodos) todos.push({ text, line: header!.line, item: null, blog: asksForBlog(text, blogPhrases) });
+  for (const { text, line, blog } of findTodos(raw.lines, blogPhrases)) {
     todos.push({ text, line, item: itemOf(line), blog });
   }
 

@@ -27,6 +27,12 @@ function countCjk(text: string): { cjk: number; visible: number } {
   return { cjk, visible };
 }
 
+/** Any CJK ideograph at all. */
+export function hasCjk(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (isCjk(text.charCodeAt(index))) return true;
+  return false;
+}
+
 /** A UTF-16 code unit of a CJK ideograph (the ranges the prose and header rules count). */
 export function isCjk(code: number): boolean {
   return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);

@@ -49,7 +49,7 @@ describe("timeline", () => {
     expect([...timeline.byId.keys()]).toEqual(timeline.entries.map((entry) => entry.id));
   });
 
-  it("uses /YYYY/MM/DD/HHMM/ when the title has no letters or digits", () => {
+  it("uses /YYYY/MM/DD/HHMM/ when no words title the entry (its stamp does)", () => {
     const timeline = logs(["a.log", "9:00 2012-11-02\n--- ... ---\n9:00 2012-11-02\n!!!\n"]);
     expect(timeline.entries.map((entry) => entry.url)).toEqual(["/2012/11/02/0900/", "/2012/11/02/0900-2/"]);
   });

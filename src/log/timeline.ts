@@ -113,7 +113,8 @@ function assignIds(entries: Entry[], warnings: LogWarning[]): void {
     // Entries are sorted: the same minute means the entry before has it too.
     ordinal = index > 0 && entries[index - 1]!.timestamp === entry.timestamp ? ordinal + 1 : 1;
     entry.id = entryId(entry.timestamp, ordinal);
-    entry.slug = slugify(entry.title);
+    // An entry titled by its stamp (no words to title it) has the slug-less URL: the stamp is in it already.
+    entry.slug = entry.title === firstLine(entry.stampText).trim() ? "" : slugify(entry.title);
     entry.url = entryUrl(entry.time, ordinal, entry.slug);
     if (ordinal > 1) {
       const first = entries[index - ordinal + 1]!;

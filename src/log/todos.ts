@@ -15,7 +15,7 @@ export interface TodoFound {
 const BACKSLASH_TODO = /\\TODO\b:?[ \t]*/i;
 const LINE_TODO = /^TODO:[ \t]*/;
 
-function asksForBlog(body: string, blogPhrases: string[]): boolean {
+export function asksForBlog(body: string, blogPhrases: string[]): boolean {
   const lower = body.toLowerCase();
   return blogPhrases.some((phrase) => phrase !== "" && lower.includes(phrase.toLowerCase()));
 }

@@ -63,8 +63,38 @@ export interface Series {
 export interface Header {
   line: number;
   text: string;
-  /** Elements split on `,` `;` `，` `；`, trimmed, series markers removed. */
+  /** Elements split on `,` `;` `，` `；` outside brackets, trimmed, series markers removed; every other element as written. */
   elements: string[];
+  /** Elements that are not tags (docs/headers.md), by index into `elements`; absent when none. */
+  refused?: RefusedElement[];
+  /** The author's marks of importance (`待看***`, a bare `***`), by index into `elements`; absent when none. */
+  flags?: HeaderFlag[];
+}
+
+/** Why a header element is not a tag: it is shown as written, never linked. */
+export type RefusedReason =
+  | "code" // `lang=c`, `#define`, `free_list(start)`, brackets that do not pair
+  | "path" // `/etc/xinetd.d/tftp`, `C:\…`, `\\host\share`
+  | "url"
+  | "email"
+  | "quote" // quoted text
+  | "stamp" // a time or a stamp: `自9:52`, `"08:27 2007-07-20"`
+  | "date" // `2009年9月16`, `2012-11-05`, `11/5`
+  | "number" // no letter: `30`, `169$`, `====`
+  | "todo"; // `<TODO>…</TODO>`: a TODO of the entry's (`Entry.todos`)
+
+export interface RefusedElement {
+  index: number;
+  reason: RefusedReason;
+}
+
+/** `***` or `+++` written after a header element, or as one. */
+export interface HeaderFlag {
+  index: number;
+  /** The mark as written. */
+  mark: string;
+  /** The tag it marks (its spelling in `Entry.tags`), or null: the element is only the mark, or a title, and the entry is marked. */
+  tag: string | null;
 }
 
 /** A `see"10:41 2012-10-30"2`-style pointer at another entry (or one of its items). */

@@ -158,8 +158,13 @@ function missingLines(): { kind: LineKind; where: string }[] {
       }
       if (entry.header !== null && number === entry.header.line) {
         // The header is shown as its elements (tags link to their pages); series markers
-        // (`cont2`, `（续）`) become the series navigation.
-        const absent = entry.header.elements.filter((element) => !page.includes(squeeze(visibleControls(element))));
+        // (`cont2`, `（续）`) become the series navigation, the author's `***` a ★.
+        const flags = entry.header.flags ?? [];
+        const shown = (element: string, index: number) => {
+          const flag = flags.find((candidate) => candidate.index === index);
+          return flag ? `${element.slice(0, element.lastIndexOf(flag.mark))}★` : element;
+        };
+        const absent = entry.header.elements.filter((element, index) => !page.includes(squeeze(visibleControls(shown(element, index)))));
         if (absent.length > 0) report("header", JSON.stringify(absent));
         return;
       }

@@ -253,17 +253,23 @@ describe("a request whose material is all unpublished", () => {
 describe("/todo/ links", () => {
   it("point at the TODO's own anchor only where the rendered entry has one", async () => {
     const { parseTimeline } = await import("../../log/index.ts");
-    // From log2013.txt: a TODO written as the entry's header line is its title, not its body.
-    const log = ".LOG\n11:11 2013-09-11\n\\TODO:\n1, apple 5S: 64bit application.\n\n12:00 2013-09-11\nxen\n1, read the code\n\\TODO: try it later.\n";
+    // From log2013.txt: a `\TODO:` line over its text is no header, so it is the body's; a
+    // `<TODO>…</TODO>` in a header is not in the body, and its row links to the entry.
+    const log = [
+      ".LOG", "11:11 2013-09-11", "\\TODO:", "1, apple 5S: 64bit application.", "",
+      "12:00 2013-09-11", "xen", "1, read the code", "\\TODO: try it later.", "",
+      "13:00 2013-09-11", "arm, <TODO>read the manual</TODO>, cortex", "text", "",
+    ].join("\n");
     const small = parseTimeline([{ file: "t.log", bytes: new TextEncoder().encode(log) }]);
     const rendered = new Map<string, string>();
     for (const entry of small.entries) rendered.set(entry.id, await renderer.renderEntry(entry, small));
     const contentDir = await seedContent();
     dirs.push(contentDir);
     const blog = await loadBlog({ timeline: small, bodies: rendered, renderer, contentDir, options: defaultOptions, includeDrafts: false });
-    const [body, header] = blog.todos;
-    expect(header!.url).toBe(small.entries[0]!.url);
+    const [header, body, label] = blog.todos;
+    expect(header).toMatchObject({ text: "read the manual", url: small.entries[2]!.url });
     expect(body!.url).toBe(`${small.entries[1]!.url}#todo-9`);
     expect(rendered.get(small.entries[1]!.id)).toContain('id="todo-9"');
+    expect(label!.url).toBe(`${small.entries[0]!.url}#todo-3`);
   });
 });

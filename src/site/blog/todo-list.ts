@@ -20,7 +20,7 @@ export interface TodoRow {
 
 /**
  * `bodies` are the rendered entries: a TODO links to its own anchor only where the renderer
- * made one (a TODO written as an entry's header line is part of the title, not the body).
+ * made one (a `<TODO>…</TODO>` written in an entry's header is not in its body).
  */
 export function todoRows(timeline: Timeline, blog: Pick<Blog, "postForRequest">, bodies: ReadonlyMap<string, string>): TodoRow[] {
   const anchored = (entryId: string, id: string): boolean => bodies.get(entryId)?.includes(`id="${id}"`) ?? false;

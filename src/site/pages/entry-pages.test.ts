@@ -114,3 +114,31 @@ describe("a long series", () => {
     expect(seriesWindow([1, 2, 3], 1)).toEqual([1, 2, 3]);
   });
 });
+
+describe("an entry's header", () => {
+  const log = [
+    ".LOG",
+    "10:00 2013-05-01",
+    "嵌入式, 待看***, research@suse.de, <TODO>read it</TODO>, ***",
+    "text",
+    "11:00 2013-05-01",
+    "suse, xen, read remote relative code.",
+    "text",
+  ].join("\n");
+  const built = assemblePages({ timeline: parseTimeline([{ file: "marks.log", bytes: Buffer.from(log) }]), bodies: new Map(), options: resolveSiteOptions({}, "content") });
+  const [marked, dotted] = built.entries;
+
+  it("shows every element as written, links only the tags, and the author's marks as flags", () => {
+    expect(marked!.header).toEqual([
+      { text: "嵌入式", url: "/tags/嵌入式/" },
+      { text: "待看", url: "/tags/待看/", flag: "***" },
+      { text: "research@suse.de", url: null },
+      { text: "<TODO>read it</TODO>", url: null },
+      { text: "", url: null, flag: "***" },
+    ]);
+  });
+
+  it("links a tag written with a full stop at its end", () => {
+    expect(dotted!.header.at(-1)).toEqual({ text: "read remote relative code.", url: "/tags/read-remote-relative-code/" });
+  });
+});

@@ -2,7 +2,7 @@
 // links, neighbours in time, its place in its series and the entries that refer to it.
 
 import path from "node:path";
-import { tagKey } from "../../log/index.ts";
+import { tagKey, tagSpelling } from "../../log/index.ts";
 import type { Entry, Timeline } from "../../log/types.ts";
 import { visibleControls } from "../../render/visible-controls.ts";
 import { modelText } from "./model-text.ts";
@@ -108,12 +108,19 @@ function sourceName(file: string, contentDir: string | undefined): string {
 }
 
 function headerParts(entry: Entry, links: Map<string, TagLink>): HeaderPart[] {
-  if (!entry.header) return [];
+  const { header } = entry;
+  if (!header) return [];
   const own = new Set(entry.tags.map(tagKey));
-  const parts = entry.header.elements.map((text) => {
-    const key = tagKey(text);
-    const link = own.has(key) ? links.get(key) : undefined;
-    return { text: modelText(text), url: link ? link.url : null };
+  const refused = new Set(header.refused?.map((element) => element.index));
+  const parts = header.elements.map((element, index): HeaderPart => {
+    const flag = header.flags?.find((candidate) => candidate.index === index);
+    // The mark is shown as a ★ beside the element's words, not as a part of them.
+    const text = flag ? element.slice(0, element.lastIndexOf(flag.mark)).trimEnd() : element;
+    const key = refused.has(index) ? null : tagKey(tagSpelling(text));
+    const link = key !== null && own.has(key) ? links.get(key) : undefined;
+    const part: HeaderPart = { text: modelText(text), url: link ? link.url : null };
+    if (flag) part.flag = modelText(flag.mark);
+    return part;
   });
   // A header that is only a title (`work report - week 44`) is already the page's heading.
   const onlyTheTitle =

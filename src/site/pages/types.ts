@@ -36,10 +36,15 @@ export interface EntrySummary extends EntryLink {
   summary: string;
 }
 
-/** One element of an entry's header: a tag links to its page, a title element does not. */
+/**
+ * One element of an entry's header: a tag links to its page; a title element, or one that is
+ * not a tag (code, a path, a date, …), does not.
+ */
 export interface HeaderPart {
   text: string;
   url: string | null;
+  /** The author's mark of importance written after the element (`***`): shown as a ★. Empty `text`: the mark alone, on the entry. */
+  flag?: string;
 }
 
 export interface SeriesPart extends EntryLink {

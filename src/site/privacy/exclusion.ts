@@ -1,7 +1,8 @@
 // Which entries stay on the author's machine: a header tag in `exclude.tags` (and always
-// `private`), an id in `exclude.entries`, or — in allow-list mode — no tag of `include.tags`.
+// `private`) — or an element of the first line the header rule did not read as a tag —, an id
+// in `exclude.entries`, or — in allow-list mode — no tag of `include.tags`.
 
-import { tagKey, type Entry } from "../../log/index.ts";
+import { firstLineElements, tagKey, type Entry } from "../../log/index.ts";
 import { compileRedaction, DEFAULT_MASK, redactText } from "../../log/redact.ts";
 import { isoLocal, matchStampShape, readStamp } from "../../log/stamp.ts";
 import { normalizeRequestName } from "../blog/request-name.ts";
@@ -29,12 +30,14 @@ export function findExcluded(entries: readonly Entry[], options: ExclusionOption
   const matched = new Set<string>();
   for (const entry of entries) {
     const keys = entry.tags.map(tagKey);
+    // Excluding, the first line's elements count as tags, read as such or not: the safe side.
+    const excludeKeys = [...keys, ...firstLineElements(entry).map(tagKey)];
     // The log's own form names a minute: every entry written in it (`-2`, …) is meant.
     const byName = named.get(entry.id) ?? named.get(minuteKey(entry.timestamp));
     if (byName !== undefined) byName.forEach((name) => matched.add(name));
     const hidden =
       byName !== undefined ||
-      keys.some((key) => excludedTags.has(key)) ||
+      excludeKeys.some((key) => excludedTags.has(key)) ||
       (includedTags !== null && !keys.some((key) => includedTags.has(key)));
     if (hidden) ids.add(entry.id);
   }

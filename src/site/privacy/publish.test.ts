@@ -169,6 +169,24 @@ describe("the private tag", () => {
   });
 });
 
+describe("a private element the header rule does not read as a tag", () => {
+  // A sentence split at its commas, a line of more code than tags, a line of code: no header,
+  // or no tag `private`; the author wrote it, and the entry stays home all the same.
+  const log = [
+    ".LOG",
+    "9:00 2012-11-08", "I met Jim about the salary today, private", "text", "",
+    "9:10 2012-11-08", "----", "private, a=b, x->y", "text", "",
+    "9:20 2012-11-08", "(9:25 2012-11-08)", "Private***", "text", "",
+    "9:30 2012-11-08", "company, plan, the salary is not private", "1, x", "",
+  ].join("\r\n");
+  const full = parseTimeline([{ file: "p.log", bytes: new TextEncoder().encode(log) }]);
+
+  it("still keeps the entry home", () => {
+    expect(full.entries.slice(0, 2).map((e) => [e.header, e.tags])).toEqual([[null, []], [null, []]]);
+    expect(publishTimeline(full, options({})).timeline.entries.map((e) => e.id)).toEqual(["2012-11-08T09:30"]);
+  });
+});
+
 describe("text before a file's first entry", () => {
   const inputs = [
     { file: "notes.txt", text: "My log, started 2012.\nzqxnotes\n" }, // no entry at all
