@@ -1,7 +1,8 @@
-// A tiny static server for a built site, for browser tests and the bench: `.wasm` as
-// application/wasm (Pagefind needs it), `404.html` for missing pages, optional response
-// headers (a CSP, say), and optional gzip/brotli compression of text, JS and WASM the way
-// Netlify serves them. Listens on 127.0.0.1 on a free port.
+// A tiny static server for a built site, for browser tests and the bench: a type by file name,
+// `404.html` for missing pages, optional response headers (a CSP, say, or netlify.toml's, which
+// may give a file its type), and optional gzip/brotli compression of text, JSON, JS and WASM
+// the way hosts compress: by the type the response is sent with. Listens on 127.0.0.1 on a
+// free port.
 
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -21,6 +22,11 @@ export interface StaticServerOptions {
   headers?: Record<string, string> | ((urlPath: string) => Record<string, string>);
   /** Encodings to offer when the client accepts them, best first. */
   compress?: Compression[];
+  /**
+   * Brotli's quality: 11 (the most, as for files compressed ahead of time) by default; hosts
+   * that compress each response as it goes out may use less.
+   */
+  brotliQuality?: number;
 }
 
 export interface StaticServer {
@@ -43,10 +49,9 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-// Pagefind's `.pagefind` WASM is served by type from its name; its index files are
-// gzip inside already, so like any unknown type they go out as they are.
+// Pagefind's data files (`.pf_meta`, `.pf_index`, …, `.pagefind`) have no type a host knows:
+// without a header giving them one, they go out as bytes, uncompressed.
 function typeOf(file: string): string {
-  if (file.endsWith(".pagefind")) return "application/wasm";
   return TYPES[path.extname(file)] ?? "application/octet-stream";
 }
 
@@ -107,9 +112,9 @@ async function sendFile(
   urlPath: string,
   options: StaticServerOptions,
 ): Promise<void> {
-  const type = typeOf(file);
   const extra = typeof options.headers === "function" ? options.headers(urlPath) : (options.headers ?? {});
-  const headers: Record<string, string> = { "content-type": type, "cache-control": "no-cache", ...extra };
+  const headers: Record<string, string> = { "content-type": typeOf(file), "cache-control": "no-cache", ...extra };
+  const type = headers["content-type"]!;
   const accepted = String(request?.headers["accept-encoding"] ?? "");
   const encoding = compressible(type) ? options.compress?.find((name) => accepted.includes(name)) : undefined;
   if (encoding) {
@@ -120,7 +125,7 @@ async function sendFile(
   if (request?.method === "HEAD") return void response.end();
   const body: Readable = createReadStream(file);
   if (encoding === "br") {
-    await pipeline(body, createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), response);
+    await pipeline(body, createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: options.brotliQuality ?? 11 } }), response);
   } else if (encoding === "gzip") {
     await pipeline(body, createGzip({ level: 9 }), response);
   } else {

@@ -1,6 +1,6 @@
 // The response headers netlify.toml gives a path, the way Netlify matches its `[[headers]]`
-// rules: `/*` at the end of a rule matches anything below it, otherwise the path must be
-// equal; every matching rule applies. Tests serve built sites with these headers so that
+// rules: `/*` at the end of a rule matches anything below it, a `:placeholder` one path
+// segment, and the rest must be equal; every matching rule applies. Tests serve built sites with these headers so that
 // the policy under test is the one that will be deployed.
 
 import { readFileSync } from "node:fs";
@@ -21,8 +21,12 @@ export interface NetlifyConfig {
 export const netlifyConfig = parse(readFileSync(path.join(repoRoot, "netlify.toml"), "utf8")) as unknown as NetlifyConfig;
 
 export function ruleMatches(rule: string, urlPath: string): boolean {
-  if (rule.endsWith("/*")) return urlPath.startsWith(rule.slice(0, -1)) || urlPath === rule.slice(0, -2);
-  return urlPath === rule;
+  const segments = rule.split("/").filter((segment) => segment !== "");
+  const below = segments.at(-1) === "*";
+  const pattern = (below ? segments.slice(0, -1) : segments)
+    .map((segment) => (segment.startsWith(":") ? "/[^/]+" : `/${segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`))
+    .join("");
+  return new RegExp(`^${pattern}${below ? "(?:/.*)?" : ""}/?$`).test(urlPath);
 }
 
 /** Header names lower-cased, as Node's http module and browsers report them. */

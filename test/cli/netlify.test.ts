@@ -1,7 +1,7 @@
 // netlify.toml against the site dotlog actually builds: the CSP must allow everything the
 // pages load (and nothing more), and only files named by their content get a long cache.
 
-import { readdirSync, readFileSync, rmSync, mkdtempSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,6 +82,22 @@ describe("netlify.toml", () => {
     }
     expect(netlifyHeadersFor("/pagefind/fragment/zh-cn_1261435.pf_fragment")["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(netlifyHeadersFor("/2012/11/07/")["cache-control"]).toBeUndefined();
+  });
+
+  it("sends Pagefind's files stored uncompressed as text, which hosts compress, and gives no other file a type", () => {
+    const uncompressed: string[] = [];
+    for (const file of readdirSync(out, { recursive: true, encoding: "utf8" })) {
+      const full = path.join(out, file);
+      if (!statSync(full).isFile()) continue;
+      const urlPath = `/${file.split(path.sep).join("/")}`;
+      const stored = readFileSync(full).subarray(0, 12).toString("latin1") === "pagefind_dcd";
+      if (stored) uncompressed.push(urlPath);
+      expect([urlPath, netlifyHeadersFor(urlPath)["content-type"]]).toEqual([urlPath, stored ? "text/plain" : undefined]);
+    }
+    // The WASM and the meta file; a larger log's newer parts have their own meta file.
+    expect(uncompressed).toEqual(expect.arrayContaining(["/pagefind/wasm.unknown.pagefind", expect.stringMatching(/^\/pagefind\/pagefind\.meta\/.+\.pf_meta$/)]));
+    expect(netlifyHeadersFor("/pagefind/parts/0123456789abcdef01234567/pagefind.meta/zh-cn_1261435.pf_meta")["content-type"]).toBe("text/plain");
+    expect(netlifyHeadersFor("/pagefind/parts/0123456789abcdef01234567/fragment/zh-cn_1261435.pf_fragment")["content-type"]).toBeUndefined();
   });
 
   it("caches for a year only files Pagefind names by their content", () => {

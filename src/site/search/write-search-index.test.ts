@@ -10,6 +10,7 @@ import { loadTimeline, type Timeline } from "../../log/index.ts";
 import { entryDocuments, postDocument, type SearchDocument } from "./documents.ts";
 import { openBuiltIndex, type BuiltIndex, type SearchHit } from "./open-built-index.ts";
 import { byDate, type PartSizes } from "./index-parts.ts";
+import { META_FOLDER } from "./served-bundle.ts";
 import { chunkSizeFor, writeSearchIndex, type SearchPartInfo, type SearchParts, type SearchReport } from "./write-search-index.ts";
 
 const SEED = path.resolve("content/000_76b23a5250f26162.txt");
@@ -49,7 +50,7 @@ describe("writeSearchIndex on the seed", () => {
     expect(files).toContain("pagefind.js");
     expect(files).toContain("pagefind-worker.js");
     expect(files.filter((file) => /ui|highlight/.test(file))).toEqual([]);
-    expect(files.filter((file) => file.endsWith(".pf_meta"))).toHaveLength(1);
+    expect(await readdir(path.join(report.outputPath, META_FOLDER))).toHaveLength(1);
   });
 
   it.each([
@@ -177,7 +178,7 @@ describe("rewriting an index (the dev server rebuilds)", () => {
     const fragmentsAfter = await readdir(path.join(outDir, "pagefind", "fragment"));
     expect(fragmentsBefore).toHaveLength(2);
     expect(fragmentsAfter).toHaveLength(2);
-    expect((await readdir(path.join(outDir, "pagefind"))).filter((file) => file.endsWith(".pf_meta"))).toHaveLength(1);
+    expect(await readdir(path.join(outDir, "pagefind", META_FOLDER))).toHaveLength(1);
     expect((await readdir(outDir)).filter((name) => name !== "pagefind")).toEqual([]);
     const index = await openBuiltIndex(path.join(outDir, "pagefind"));
     try {
@@ -210,8 +211,8 @@ describe("rewriting an index (the dev server rebuilds)", () => {
     }
 
     const [bundle] = (await readdir(cacheDir)).filter((name) => name.startsWith("part-"));
-    const meta = (await readdir(path.join(cacheDir, bundle!))).find((file) => file.endsWith(".pf_meta"))!;
-    await rm(path.join(cacheDir, bundle!, meta));
+    const [meta] = await readdir(path.join(cacheDir, bundle!, META_FOLDER));
+    await rm(path.join(cacheDir, bundle!, META_FOLDER, meta!));
     const afterDamage = await writeSearchIndex({ outDir, documents: [documents[0]!, page("/c/", "mount.nfs")], cacheDir });
     expect(afterDamage.cached).toBe(false);
     expect(afterDamage.errors).toEqual([]);
@@ -331,12 +332,12 @@ describe.skipIf(!existsSync(CORPUS))("an index in parts (the seed and the corpus
       if (i > 0) expect(parts.parts[i - 1]!.to < part.from).toBe(true);
       if (i === 0) continue;
       expect(part.path).toMatch(/^parts\/[0-9a-f]+\/$/);
-      const files = (await readdir(path.join(report.outputPath, part.path))).map((file) => file.replace(/^pagefind\..*\.pf_meta$/, "<meta>"));
-      expect(files.sort()).toEqual(["<meta>", "filter", "fragment", "index", "pagefind-entry.json"]);
+      const files = await readdir(path.join(report.outputPath, part.path));
+      expect(files.sort()).toEqual(["filter", "fragment", "index", "pagefind-entry.json", META_FOLDER]);
     }
     const top = await readdir(report.outputPath);
     expect(top).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "merged-search.js", "parts.json"]));
-    expect(top.filter((file) => file.endsWith(".pf_meta"))).toHaveLength(1);
+    expect(await readdir(path.join(report.outputPath, META_FOLDER))).toHaveLength(1);
   });
 
   it("cuts a small part's word index into small chunks, and leaves the environment as it was", async () => {

@@ -6,7 +6,9 @@
 // hash of its records: appending an entry re-indexes the newest part only. The oldest part is
 // the bundle at `pagefind/` (Pagefind's script, worker and WASM with it); each newer part is
 // an index alone in `pagefind/parts/<key>/`; `pagefind/parts.json` lists them in date order
-// and `pagefind/merged-search.js` merges them in the browser.
+// and `pagefind/merged-search.js` merges them in the browser. Each part is stored the way the
+// site serves it (served-bundle.ts): its meta and the WASM uncompressed, its pages named by
+// their place in date order.
 
 import { createHash, randomUUID } from "node:crypto";
 import { constants, copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -15,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { close, createIndex } from "pagefind";
 import type { SearchDocument } from "./documents.ts";
 import { partitionRecords, type PartSizes } from "./index-parts.ts";
+import { META_FOLDER, toServedBundle } from "./served-bundle.ts";
 
 /**
  * Pagefind splits an index by language and a browser searches only its page's language.
@@ -52,6 +55,8 @@ const mergedSearchSource = fileURLToPath(new URL("./merged-search.js", import.me
 export interface SearchPartInfo {
   /** The part's folder relative to `pagefind/`: `""` for the oldest, `parts/<key>/` for the others. */
   path: string;
+  /** What its pages' names (Pagefind's result ids) start with; the rest is their place in date order. */
+  ids: string;
   /** Dates of its oldest and newest record. */
   from: string;
   to: string;
@@ -147,7 +152,7 @@ async function writeOnce({ outDir, documents, cacheDir, partSizes }: WriteSearch
       try {
         for (const part of toIndex) {
           const bundle = path.join(work, part.key);
-          const result = await indexPart(part.records, bundle);
+          const result = await indexPart(part.records, bundle, idsOf(part));
           records += result.indexed;
           errors.push(...result.errors);
           indexed++;
@@ -198,8 +203,8 @@ async function createPartIndex(chunkSize: number): ReturnType<typeof createIndex
   }
 }
 
-/** One part through Pagefind into `bundle`, a folder of its own. */
-async function indexPart(records: readonly SearchRecord[], bundle: string): Promise<{ indexed: number; errors: string[] }> {
+/** One part through Pagefind into `bundle`, a folder of its own, its pages named `<ids><rank>`. */
+async function indexPart(records: readonly SearchRecord[], bundle: string, ids: string): Promise<{ indexed: number; errors: string[] }> {
   const created = await createPartIndex(chunkSizeFor(records.length));
   const index = created.index;
   if (!index) throw new Error(`Pagefind could not create an index: ${created.errors.join("; ")}`);
@@ -215,6 +220,7 @@ async function indexPart(records: readonly SearchRecord[], bundle: string): Prom
     const written = await index.writeFiles({ outputPath: bundle });
     errors.push(...written.errors);
     await removeUnusedUi(bundle);
+    toServedBundle(bundle, ids);
     return { indexed, errors };
   } finally {
     await index.deleteIndex();
@@ -225,6 +231,7 @@ function partsList(parts: readonly Part[]): SearchParts {
   return {
     parts: parts.map((part) => ({
       path: part.path,
+      ids: idsOf(part),
       from: part.records[0]?.sort.date ?? "",
       to: part.records.at(-1)?.sort.date ?? "",
       records: part.records.length,
@@ -236,7 +243,7 @@ function partsList(parts: readonly Part[]): SearchParts {
 // search page uses the library alone (templates/assets/search.js), so they are not published.
 const UNUSED_UI = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 // A newer part is searched by the oldest part's script and WASM: it needs its index files only.
-const INDEX_ONLY = (name: string): boolean => name === "pagefind-entry.json" || name.endsWith(".pf_meta") || ["index", "filter", "fragment"].includes(name);
+const INDEX_ONLY = (name: string): boolean => ["pagefind-entry.json", META_FOLDER, "index", "filter", "fragment"].includes(name);
 
 async function removeUnusedUi(bundle: string): Promise<void> {
   for (const name of await readdir(bundle)) if (UNUSED_UI.test(name)) await rm(path.join(bundle, name));
@@ -253,13 +260,23 @@ async function swapIn(fresh: string, outputPath: string): Promise<void> {
   await rename(fresh, outputPath);
 }
 
-// What decides a part: its records as sent, the forced language, the chunk size and Pagefind's version.
+/** How served-bundle.ts stores a part: a part cached in another form is indexed again. */
+const STORED_AS = "served-1";
+
+// What decides a part: its records as sent, the forced language, the chunk size, Pagefind's
+// version and the stored form.
 function partKey(version: string, chunkSize: number, records: readonly SearchRecord[]): string {
   const hash = createHash("sha256");
-  hash.update(`${version}\0${SEARCH_LANGUAGE}\0${chunkSize}\0`);
+  hash.update(`${version}\0${SEARCH_LANGUAGE}\0${chunkSize}\0${STORED_AS}\0`);
   for (const record of records) hash.update(JSON.stringify(record)).update("\0");
   return hash.digest("hex").slice(0, 24);
 }
+
+/**
+ * A part's page names start with its own key, so a name a browser has cached for a year never
+ * comes back with other content; the language keeps the shape of Pagefind's own names.
+ */
+const idsOf = (part: Part): string => `${SEARCH_LANGUAGE}_${part.key.slice(0, 12)}`;
 
 async function pagefindVersion(): Promise<string> {
   const main = fileURLToPath(import.meta.resolve("pagefind"));
