@@ -55,7 +55,8 @@ function bodySource(entry: Entry): Source {
       continue;
     }
     const cut = Math.min(indent, /^ */.exec(text)![0].length);
-    lines.push(text.slice(cut));
+    // Markdown reads a NUL as U+FFFD (CommonMark does, for safety): texts are found as read.
+    lines.push(text.slice(cut).replaceAll("\0", "\uFFFD"));
     dedent.push(cut);
   }
   return { first, lines, dedent };
