@@ -52,7 +52,8 @@ export async function run(): Promise<void> {
       const cpu = markdown.cpuMs / log.cpuMs;
       console.log(`  Markdown / .LOG per entry: wall ${wall.toFixed(3)}×, CPU ${cpu.toFixed(3)}× (target ≤ 1.05×) ${wall <= 1.05 ? "✓" : "✗"}`);
     } finally {
-      await rm(work, { recursive: true, force: true });
+      // The last build's replaced site may still be being removed in the background.
+      await rm(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 500 });
     }
   }
 }
