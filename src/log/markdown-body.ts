@@ -39,10 +39,10 @@ interface CodeSpan {
  * `lines`: the entry's lines after its stamp, in file order without gaps; `hidden`: file lines
  * that are not Markdown of the body (the header and its underline), read as blank lines.
  */
-export function readMarkdownBody(file: string, lines: SourceLine[], hidden: ReadonlySet<number>): MarkdownBody {
+export function readMarkdownBody(file: string, lines: SourceLine[], hidden: ReadonlySet<number>, text = ""): MarkdownBody {
   const first = lines[0]?.line ?? 1;
   const source = lines.map((line) => (hidden.has(line.line) ? "" : line.text)).join("\n");
-  const { items, codes, shown } = readTokens(readMarkdown(source), first);
+  const { items, codes, shown } = readTokens(readMarkdown(source), first, lines, text);
 
   const body: BodyNode[] = [];
   const paths: string[] = [];
@@ -111,7 +111,8 @@ interface Read {
   shown: string[];
 }
 
-function readTokens(tokens: MarkdownToken[], first: number): Read {
+/** `text`: the text the lines were cut from (RawEntry.body), of which a code block's text is a slice where it can be. */
+function readTokens(tokens: MarkdownToken[], first: number, lines: SourceLine[], text: string): Read {
   const items: ItemSpan[] = [];
   const codes: CodeSpan[] = [];
   const shown: string[] = [];
@@ -156,7 +157,7 @@ function readTokens(tokens: MarkdownToken[], first: number): Read {
         const [start, end] = token.map;
         const fenced = token.type === "fence";
         // The code's own lines: after the opening fence; a fence left open runs to the end.
-        const content = token.content.replace(/\n$/, "");
+        const content = partOf(token.content.replace(/\n$/, ""), text);
         const block = fencedBlock(content, fenced ? (token.info.trim().split(/\s+/)[0] ?? "").toLowerCase() : "", first + start + (fenced ? 1 : 0));
         codes.push({ start, end, block: { ...block, line: first + start, endLine: first + end - 1 } });
         break;
@@ -169,31 +170,43 @@ function readTokens(tokens: MarkdownToken[], first: number): Read {
         break;
     }
   }
+  for (const [index, seen] of shown.entries()) if (seen !== undefined) shown[index] = partOf(seen, lines[index]?.text ?? "");
   return { items, codes, shown };
+}
+
+/**
+ * The text as a slice of its line when the line holds it as it is (most lines: the Markdown only
+ * indents or marks them), sharing the log's text as a `.LOG` entry's lines do — what the parse
+ * cache keeps once, and no copy of the entry the reader made; otherwise a string of its own.
+ */
+function partOf(text: string, line: string): string {
+  const at = text === "" ? -1 : line.indexOf(text);
+  return at < 0 ? text : line.slice(at, at + text.length);
 }
 
 /** Adds what the reader sees of one inline run to its lines (a table's cells to their row's line). */
 function readInline(token: MarkdownToken, start: number, shown: string[]): void {
   let line = start;
-  let text = shown[line] === undefined ? "" : `${shown[line]} `;
+  // Joined once a line, not added to piece by piece: a string built with `+=` keeps its pieces.
+  let pieces: string[] = shown[line] === undefined ? [] : [shown[line]!, " "];
   for (const child of token.children ?? []) {
     switch (child.type) {
       case "softbreak":
       case "hardbreak":
-        shown[line] = text;
+        shown[line] = pieces.join("");
         line++;
-        text = shown[line] ?? "";
+        pieces = shown[line] === undefined ? [] : [shown[line]!];
         break;
       case "text":
       case "text_special":
       case "code_inline":
-        text += child.content;
+        pieces.push(child.content);
         break;
       case "image":
         // An image is shown as its description (it never loads from another site).
-        text += child.content;
+        pieces.push(child.content);
         break;
     }
   }
-  shown[line] = text;
+  shown[line] = pieces.join("");
 }

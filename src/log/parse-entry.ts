@@ -80,7 +80,7 @@ function readLogEntry(raw: RawEntry): Structure {
 
 function readMarkdownEntry(raw: RawEntry): Structure {
   const { fields, hidden } = readMarkdownHeader(raw.lines, raw.stampText);
-  const markdown = readMarkdownBody(raw.file, raw.lines, hidden);
+  const markdown = readMarkdownBody(raw.file, raw.lines, hidden, raw.body);
   const title = fields.header === null ? (untitledMarkdown(markdown.body) ?? fields.title) : fields.title;
   return { ...fields, title, outline: markdown, blocks: markdown.blocks };
 }
