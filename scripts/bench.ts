@@ -7,6 +7,7 @@ const sections: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   search: () => import("./bench/search.ts"),
   scale: () => import("./bench/scale.ts"),
   serve: () => import("./bench/serve.ts"),
+  markdown: () => import("./bench/markdown.ts"),
 };
 
 const wanted = process.argv.slice(2);

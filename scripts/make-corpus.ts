@@ -1,11 +1,16 @@
 // Writes a large, realistic log set deterministically: the seed and the real corpus logs,
 // repeated with shifted years, cut at N entries and written one file a month, as a
-// long-time author's content folder looks.
+// long-time author's content folder looks. `--format markdown` writes the same entries in the
+// Markdown-era shape (`.markdown` files, underlined stamps and headers, `1.` lists, fences,
+// `<url>` links), as the author kept the journal from 2015.
 //
-//   node --import tsx scripts/make-corpus.ts --entries 10000 --out /tmp/corpus-10k
+//   node --import tsx scripts/make-corpus.ts --entries 10000 --out /tmp/corpus-10k [--format markdown]
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseTimeline } from "../src/log/index.ts";
+import type { BodyNode, LogFormat } from "../src/log/types.ts";
+import { findUrls } from "../src/log/urls.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const sourceLogs = [
@@ -72,9 +77,49 @@ export function makeEntries(sources: SourceEntry[], count: number): { key: strin
   return out;
 }
 
-/** Writes `<out>/<YYYY-MM>.log` files and returns their paths. */
-export async function makeCorpus(count: number, outDir: string): Promise<string[]> {
-  const entries = makeEntries(await readSourceEntries(), count);
+/**
+ * One entry (its text from the stamp line) in the Markdown-era shape: the stamp and the header
+ * underlined, items as `1.` lists nested four spaces a level, literal blocks fenced, URLs as
+ * `<url>`. Read through the parser, so the outline and blocks are the ones a build sees.
+ */
+export function markdownShape(text: string): string {
+  const entry = parseTimeline([{ file: "entry.log", bytes: new TextEncoder().encode(text) }]).entries[0];
+  if (entry === undefined) return text;
+  const stamp = entry.stampText.split("\n")[0]!;
+  const out = [stamp, "-".repeat(stamp.length)];
+  if (entry.header) out.push(entry.header.text, "-".repeat(Math.max(3, entry.header.text.length)));
+  writeMarkdown(entry.body, "", out);
+  return `${out.join("\n")}\n`;
+}
+
+function writeMarkdown(nodes: BodyNode[], indent: string, out: string[]): void {
+  for (const node of nodes) {
+    if (node.type === "blank") out.push("");
+    else if (node.type === "text") out.push(indent + linked(node.text));
+    else if (node.type === "block") {
+      out.push(`${indent}\`\`\``, ...node.block.text.split("\n").map((line) => (line === "" ? "" : indent + line)), `${indent}\`\`\``);
+    } else {
+      out.push(`${indent}${`${node.number}.`.padEnd(4)}${linked(node.text)}`);
+      writeMarkdown(node.children, `${indent}    `, out);
+    }
+  }
+}
+
+function linked(text: string): string {
+  let out = "";
+  let at = 0;
+  for (const url of findUrls(text)) {
+    out += `${text.slice(at, url.column)}<${url.url}>`;
+    at = url.column + url.url.length;
+  }
+  return out + text.slice(at);
+}
+
+/** Writes `<out>/<YYYY-MM>.log` files (`.markdown` in the Markdown-era shape) and returns their paths. */
+export async function makeCorpus(count: number, outDir: string, format: LogFormat = "log"): Promise<string[]> {
+  const sources = await readSourceEntries();
+  const shaped = format === "markdown" ? sources.map((entry) => ({ ...entry, text: markdownShape(entry.text) })) : sources;
+  const entries = makeEntries(shaped, count);
   const months = new Map<string, typeof entries>();
   for (const entry of entries) {
     const month = months.get(entry.key) ?? [];
@@ -86,8 +131,9 @@ export async function makeCorpus(count: number, outDir: string): Promise<string[
   const written: string[] = [];
   for (const [key, monthEntries] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
     monthEntries.sort((a, b) => a.sortKey - b.sortKey);
-    const file = path.join(outDir, `${key}.log`);
-    await writeFile(file, `.LOG\n${monthEntries.map((entry) => entry.text).join("")}`);
+    const file = path.join(outDir, `${key}.${format === "markdown" ? "markdown" : "log"}`);
+    const text = monthEntries.map((entry) => entry.text).join(format === "markdown" ? "\n" : "");
+    await writeFile(file, format === "markdown" ? text : `.LOG\n${text}`);
     written.push(file);
   }
   return written;
@@ -101,8 +147,9 @@ function argValue(name: string): string | undefined {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const count = Number(argValue("--entries") ?? "10000");
   const out = argValue("--out") ?? path.join(root, ".cache", `corpus-${count}`);
-  const files = await makeCorpus(count, out);
-  console.log(`wrote ${count} entries in ${files.length} files to ${out}`);
+  const format = argValue("--format") === "markdown" ? "markdown" : "log";
+  const files = await makeCorpus(count, out, format);
+  console.log(`wrote ${count} entries in ${files.length} files to ${out} (${format})`);
 }
 
 /**

@@ -29,10 +29,10 @@ interface Figures {
 }
 
 /** Medians; `largest`: the largest processes of the last run (which one the peak RSS is). */
-type Measured = { ms: number; rss: number; cpuMs: number; largest: string };
+export type Measured = { ms: number; rss: number; cpuMs: number; largest: string };
 
 /** One measured build: what to do before it (untimed), the build, and the site it replaces, if any. */
-interface Step {
+export interface Step {
   before: () => Promise<void>;
   run: () => Promise<ChildRun>;
   out?: string;
@@ -43,7 +43,7 @@ interface Step {
  * speed drifts during the bench slows both sides of a ratio alike: on this VM the baseline alone
  * went from 7.4 to 10.9 s within an hour. Each step's figures are medians over its runs.
  */
-async function alternate<const S extends readonly Step[]>(times: number, steps: S): Promise<{ [K in keyof S]: Measured }> {
+export async function alternate<const S extends readonly Step[]>(times: number, steps: S): Promise<{ [K in keyof S]: Measured }> {
   const results: ChildRun[][] = steps.map(() => []);
   // A build replaces its site and removes the old one after it: no step runs beside that removal.
   const outs = [...new Set(steps.flatMap((step) => (step.out ? [step.out] : [])))];

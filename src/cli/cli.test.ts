@@ -22,7 +22,7 @@ describe("dotlog export", () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(["files", "entries", "tags", "series", "warnings"]);
-    expect(json.files[0]).toEqual({ file: "../../content/000_76b23a5250f26162.txt", encoding: "utf-8", directive: ".LOG", dateOrder: "ymd", preamble: ".LOG\n" });
+    expect(json.files[0]).toEqual({ file: "../../content/000_76b23a5250f26162.txt", encoding: "utf-8", directive: ".LOG", dateOrder: "ymd", format: "log", preamble: ".LOG\n" });
     expect(json.files.map((f: { file: string }) => f.file)).toContain("synth/gbk.txt");
 
     const seed = json.entries.filter((e: { file: string }) => e.file.endsWith("000_76b23a5250f26162.txt"));

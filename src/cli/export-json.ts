@@ -5,7 +5,7 @@ import type { Block, Entry, Timeline } from "../log/index.ts";
 
 export function toExportJson(timeline: Timeline) {
   return {
-    files: timeline.files.map(({ file, encoding, directive, dateOrder, preamble }) => ({ file, encoding, directive, dateOrder, preamble })),
+    files: timeline.files.map(({ file, encoding, directive, dateOrder, format, preamble }) => ({ file, encoding, directive, dateOrder, format, preamble })),
     entries: timeline.entries.map(exportEntry),
     tags: [...timeline.tags.values()].map(({ key, name, slug, entries }) => ({ key, name, slug, entries })),
     series: [...timeline.series.values()].map(({ name, parts }) => ({ name, parts })),
@@ -18,6 +18,7 @@ function exportEntry(entry: Entry) {
     id: entry.id,
     timestamp: entry.timestamp,
     file: entry.file,
+    format: entry.format,
     line: entry.line,
     endLine: entry.endLine,
     stampText: entry.stampText,

@@ -41,7 +41,8 @@ const BAD: Record<string, Expected> = {
   "rtl.txt": { entries: 1, warnings: [] },
   "conflicting-date-order.txt": { entries: 2, warnings: ["bad-stamp@5"] },
   "ambiguous-date-order.txt": { entries: 2, warnings: ["ambiguous-date-order@2"] },
-  "stamp-lookalikes.txt": { entries: 0, warnings: [] },
+  // Text, but no line that starts an entry: the file is named, its text kept.
+  "stamp-lookalikes.txt": { entries: 0, warnings: ["no-entries@0"] },
   "double-bom.txt": { entries: 1, warnings: [], encoding: "utf-8-bom" },
   "no-final-newline.txt": { entries: 1, warnings: [] },
   "stamp-at-eof.txt": { entries: 1, warnings: [] },
@@ -85,6 +86,7 @@ describe("bad input", () => {
     expect(warningKeys(timeline.warnings)).toEqual([
       "encoding-guess@0",
       "decode@0",
+      "no-entries@0",
       ...damaged.slice(0, 20).map((line) => `decode@${line}`),
       `decode@${damaged[20]}`,
     ]);
@@ -96,7 +98,7 @@ describe("bad input", () => {
     const line = "x".repeat(5 * 1024 * 1024);
     for (const text of [line, `.LOG\n14:32 2012-11-01\n${line}\n`]) {
       const timeline = parseTimeline([{ file: "long.log", bytes: new TextEncoder().encode(text) }]);
-      expect(timeline.warnings).toEqual([]);
+      expect(timeline.warnings.map((warning) => warning.code)).toEqual(text === line ? ["no-entries"] : []);
       expect(reassemble(timeline, "long.log")).toBe(text);
     }
   });

@@ -14,6 +14,9 @@ beforeAll(() => {
     "journal-crlf.md": ".LOG\r\n14:32 2012-11-01\r\n",
     "journal-utf16": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(".LOG\r\n", "utf16le")]),
     "readme.md": "# not a log\n",
+    "2016/log201601.markdown": "15:25 2016-01-04\n----------------\nsoftware skill, network\n",
+    "2016/atx.md": "# 2016\n\nnotes of the year\n\n## 15:25 2016-01-05\nbody\n",
+    "notes.md": "# Notes\n\nmet at 14:32 2012-11-01, see below\n",
     "dotlog.config.json": "{}",
     "posts/my-post.txt": "a hand-written post\n",
     "posts/draft.md": ".LOG\n",
@@ -30,14 +33,32 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("findLogs", () => {
-  it("finds .log and .txt files, and other files that start with .LOG, except posts/ and hidden folders", async () => {
+  it("finds .log and .txt files, other files that start with .LOG, and Markdown files with stamps, except posts/ and hidden folders", async () => {
     const found = (await findLogs(dir)).map((path) => path.slice(dir.length + 1));
-    expect(found).toEqual(["2012/log201211.txt", "2012/notes.LOG", "a.log", "journal", "journal-crlf.md", "journal-utf16", "linked.log"]);
+    expect(found).toEqual([
+      "2012/log201211.txt",
+      "2012/notes.LOG",
+      "2016/atx.md",
+      "2016/log201601.markdown",
+      "a.log",
+      "journal",
+      "journal-crlf.md",
+      "journal-utf16",
+      "linked.log",
+    ]);
   });
 
   it("takes a pattern, with ! to exclude", async () => {
     const found = await findLogs(dir, { pattern: ["2012/*.txt", "!**/notes.*"] });
-    expect(found.map((path) => path.slice(dir.length + 1))).toEqual(["2012/log201211.txt", "journal", "journal-crlf.md", "journal-utf16", "linked.log"]);
+    expect(found.map((path) => path.slice(dir.length + 1))).toEqual([
+      "2012/log201211.txt",
+      "2016/atx.md",
+      "2016/log201601.markdown",
+      "journal",
+      "journal-crlf.md",
+      "journal-utf16",
+      "linked.log",
+    ]);
   });
 
   it.each([

@@ -367,15 +367,24 @@ function untitled(lines: SourceLine[], stampText: string, skip: number | null): 
     const line = lines[index]!;
     if (line.line === skip || STAMP_LINE.test(line.text)) continue;
     const text = ownWords(line.text);
-    if (text === "" || hasNoLetter(text) || TODO_LABEL.test(text) || isOnlyDate(text) || looksLikeCode(text)) continue;
     if (words(text) === 1 && leadsIntoCode(lines, index)) continue;
-    const title = cutTitle(text);
-    if (!hasNoLetter(title)) return title;
-    // Cut on a word boundary, a long line can keep only a number or a stamp of its start.
-    const hard = Array.from(text).slice(0, TITLE_LENGTH).join("").trimEnd();
-    if (!hasNoLetter(hard)) return hard;
+    const title = titleFromLine(text);
+    if (title !== null) return title;
   }
   return stampText.split("\n")[0]!.trim();
+}
+
+/**
+ * A line of text (marker and prompt already removed) as rule 7 titles it, cut; null when a
+ * reader would not take it for words: empty, a `TODO:` label, a date, code, or without a letter.
+ */
+export function titleFromLine(text: string): string | null {
+  if (text === "" || hasNoLetter(text) || TODO_LABEL.test(text) || isOnlyDate(text) || looksLikeCode(text)) return null;
+  const title = cutTitle(text);
+  if (!hasNoLetter(title)) return title;
+  // Cut on a word boundary, a long line can keep only a number or a stamp of its start.
+  const hard = Array.from(text).slice(0, TITLE_LENGTH).join("").trimEnd();
+  return hasNoLetter(hard) ? null : hard;
 }
 
 /** A line without its outline marker and prompt, trimmed. */

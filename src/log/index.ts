@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import pMap from "p-map";
 import { decode } from "./decode.ts";
+import { isMarkdownName } from "./format.ts";
 import { compileRedaction, redactText, type Redaction } from "./redact.ts";
 import { scanEntries } from "./split-entries.ts";
 import { matchStampShape } from "./stamp.ts";
@@ -79,7 +80,8 @@ function timelineOptions(options: ParseOptions) {
 function readInput({ file, bytes }: LogInput, options: ParseOptions, redaction: Redaction | null): SplitInput {
   const decoded = decode(file, bytes, options);
   // Stamp lines are spared: masking part of one would merge two entries.
-  const redacted = redaction === null ? null : redactText(decoded.text, redaction, (line) => matchStampShape(line) !== null);
+  const markdown = isMarkdownName(file);
+  const redacted = redaction === null ? null : redactText(decoded.text, redaction, (line) => matchStampShape(line, markdown) !== null);
   const text = redacted?.text ?? decoded.text;
   const scanned = scanEntries(file, text, options);
   return {
@@ -90,6 +92,7 @@ function readInput({ file, bytes }: LogInput, options: ParseOptions, redaction: 
       preamble: scanned.preamble,
       directive: scanned.directive,
       dateOrder: scanned.dateOrder,
+      format: scanned.format,
       ...(redacted === null ? {} : { redacted: redacted.count }),
       ...(decoded.misfit === undefined ? {} : { misfit: decoded.misfit }),
     },

@@ -18,7 +18,7 @@ import type { ParseOptions } from "./types.ts";
 
 const FORMAT = "dotlog-parse-2";
 /** Libraries whose version changes what a file decodes to. */
-const LIBRARIES = ["iconv-lite", "chardet"];
+const LIBRARIES = ["iconv-lite", "chardet", "markdown-it"];
 
 export interface ParseCacheStats {
   /** Files taken from the cache. */

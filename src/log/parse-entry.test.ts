@@ -8,6 +8,7 @@ function raw(texts: string[], first = 3): RawEntry {
   const lines = texts.map((text, index) => ({ line: first + index, text }));
   return {
     file: "test.txt",
+    format: "log",
     time: { year: 2012, month: 11, day: 7, hour: 18, minute: 17 },
     line: first - 1,
     endLine: first - 1 + texts.length,

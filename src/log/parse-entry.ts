@@ -3,14 +3,16 @@
 
 import { findBlocks } from "./blocks.ts";
 import { exactFields } from "./exact.ts";
-import { readHeader } from "./header.ts";
+import { readHeader, type HeaderFields } from "./header.ts";
+import { readMarkdownBody } from "./markdown-body.ts";
+import { readMarkdownHeader, untitledMarkdown } from "./markdown-header.ts";
 import { findInsertions } from "./insertions.ts";
-import { buildOutline } from "./outline.ts";
+import { buildOutline, type Outline } from "./outline.ts";
 import { isPlanHeader, readPlan } from "./plan.ts";
 import { scanReferences } from "./references.ts";
 import { asksForBlog, DEFAULT_BLOG_PHRASES, findTodos } from "./todos.ts";
 import { findUrls } from "./urls.ts";
-import type { BodyNode, DateOrder, ItemNode, LogWarning, ParsedEntry, RawEntry, Reference, SourceLine, Todo, UrlMatch } from "./types.ts";
+import type { Block, BodyNode, DateOrder, ItemNode, LogWarning, ParsedEntry, RawEntry, Reference, SourceLine, Todo, UrlMatch } from "./types.ts";
 
 export interface ParseEntryOptions {
   /** Phrases that make a `\TODO:` a request for a blog post (case-insensitive). */
@@ -21,11 +23,7 @@ export interface ParseEntryOptions {
 
 export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fields: ParsedEntry; warnings: LogWarning[] } {
   const dateOrder = options.dateOrder ?? null;
-  const { header, title, tags, series, todos: headerTodos } = readHeader(raw.lines, raw.stampText);
-  // Everything but the header line is body, so a stamp line above the header is kept.
-  const bodyLines = header ? withoutLine(raw.lines, header.line) : raw.lines;
-  const blocks = findBlocks(bodyLines, raw.body);
-  const outline = buildOutline(raw.file, bodyLines, blocks);
+  const { header, title, tags, series, todos: headerTodos, outline, blocks } = raw.format === "markdown" ? readMarkdownEntry(raw) : readLogEntry(raw);
   const warnings = [...outline.warnings];
   const itemOf = outline.itemAt;
 
@@ -68,6 +66,26 @@ export function parseEntry(raw: RawEntry, options: ParseEntryOptions = {}): { fi
     items: outline.items,
   };
   return { fields: exactFields(fields), warnings };
+}
+
+interface Structure extends HeaderFields {
+  outline: Pick<Outline, "body" | "items" | "itemAt" | "warnings">;
+  blocks: Block[];
+}
+
+function readLogEntry(raw: RawEntry): Structure {
+  const header = readHeader(raw.lines, raw.stampText);
+  // Everything but the header line is body, so a stamp line above the header is kept.
+  const bodyLines = header.header ? withoutLine(raw.lines, header.header.line) : raw.lines;
+  const blocks = findBlocks(bodyLines, raw.body);
+  return { ...header, outline: buildOutline(raw.file, bodyLines, blocks), blocks };
+}
+
+function readMarkdownEntry(raw: RawEntry): Structure {
+  const { fields, hidden } = readMarkdownHeader(raw.lines, raw.stampText);
+  const markdown = readMarkdownBody(raw.file, raw.lines, hidden, raw.body);
+  const title = fields.header === null ? (untitledMarkdown(markdown.body) ?? fields.title) : fields.title;
+  return { ...fields, title, outline: markdown, blocks: markdown.blocks };
 }
 
 function withoutLine(lines: SourceLine[], line: number): SourceLine[] {

@@ -101,6 +101,35 @@ describe("synthesized fixtures", () => {
     expect(first!.title).toBe("markdown flavoured");
   });
 
+  it("takes a ==== underline too, and ATX and date-first stamps in a Markdown journal", () => {
+    const text = "# 2016\n\n15:25 2016-01-04\n================\nbody\n## 9:05 2016-01-05\nsecond\n### 2016-01-06 10:00\nthird\n";
+    const split = splitEntries("log201601.markdown", text);
+    expect(split.format).toBe("markdown");
+    expect(split.preamble).toBe("# 2016\n\n");
+    expect(split.entries.map((entry) => [entry.line, entry.stampText, entry.lines.map((line) => line.text)])).toEqual([
+      [3, "15:25 2016-01-04\n================", ["body"]],
+      [6, "## 9:05 2016-01-05", ["second"]],
+      [8, "### 2016-01-06 10:00", ["third"]],
+    ]);
+    // The same text in a .txt file: only the plain stamp starts an entry, and its underline makes the file Markdown.
+    const plain = splitEntries("log201601.txt", text);
+    expect(plain.format).toBe("markdown");
+    expect(plain.entries.map((entry) => entry.line)).toEqual([3]);
+  });
+
+  it("decides the format per file: the name, or a first stamp underlined; .LOG is always literal", () => {
+    expect(splitEntries("a.md", "14:32 2012-11-01\nbody\n").format).toBe("markdown");
+    expect(splitEntries("a.txt", "14:32 2012-11-01\n----\nbody\n").format).toBe("markdown");
+    expect(splitEntries("a.txt", "14:32 2012-11-01\nbody\n").format).toBe("log");
+    expect(splitEntries("a.md", ".LOG\n14:32 2012-11-01\n----\nbody\n").format).toBe("log");
+    expect(splitEntries("a.md", ".LOG\n## 14:32 2012-11-01\n").entries).toEqual([]);
+  });
+
+  it("warns about a file with text but no entry, naming it", () => {
+    expect(splitEntries("notes.txt", "just notes\n").warnings.map((w) => [w.file, w.line, w.code])).toEqual([["notes.txt", 0, "no-entries"]]);
+    for (const text of ["", ".LOG\n", "\n  \n", ".LOG\r\n\r\n"]) expect(splitEntries("empty.txt", text).warnings).toEqual([]);
+  });
+
   it("keeps a directive and the notes before the first stamp as the preamble", () => {
     expect(parseFixture("synth/todo-first-line.txt").files[0]!.preamble).toBe(".TODO\nbuy milk\n");
     expect(parseFixture("synth/preamble.txt").files[0]!.preamble).toBe("My engineering log, started 2012.\nNotes before the first stamp.\n\n");

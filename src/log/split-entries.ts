@@ -4,15 +4,17 @@
 // Stamps are found in one pass that makes no string for ordinary lines; an entry's lines are
 // made only when the entry is taken, so a large file never holds all its lines at once.
 
+import { decideFormat, isMarkdownName } from "./format.ts";
 import { forEachLine, splitLines } from "./lines.ts";
 import { decideDateOrder, isUnderline, isYearLast, matchStampShape, mayBeStamp, readStamp } from "./stamp.ts";
-import type { DateOrder, LocalDateTime, LogWarning, ParseOptions, RawEntry } from "./types.ts";
+import type { DateOrder, LocalDateTime, LogFormat, LogWarning, ParseOptions, RawEntry } from "./types.ts";
 
 export interface ScannedFile {
   /** Text before the first stamp line, the directive line included. */
   preamble: string;
   directive: string | null;
   dateOrder: DateOrder | null;
+  format: LogFormat;
   warnings: LogWarning[];
   /** The entries in file order, each made when it is reached. */
   entries: () => Generator<RawEntry>;
@@ -46,22 +48,36 @@ export function splitEntries(file: string, text: string, options: Pick<ParseOpti
 
 export function scanEntries(file: string, text: string, options: Pick<ParseOptions, "dateOrder"> = {}): ScannedFile {
   const warnings: LogWarning[] = [];
-  const { stamps, order, lastLine } = findStamps(file, text, options.dateOrder ?? "auto", warnings);
+  const first = firstLineOf(text);
+  const startsWithLog = first !== null && /^\.LOG[ \t]*$/i.test(first.text);
+  // A Markdown journal's stamp shapes (an ATX heading, the date first) count only in a file named so.
+  const markdownShapes = isMarkdownName(file) && !startsWithLog;
+  const { stamps, order, lastLine } = findStamps(file, text, options.dateOrder ?? "auto", warnings, markdownShapes);
 
   const preambleEnd = stamps[0]?.start ?? text.length;
-  const first = firstLineOf(text);
   const isDirective = first !== null && first.next <= preambleEnd && DIRECTIVE.test(first.text);
+  const directive = isDirective ? first.text.trimEnd() : null;
+  const format = decideFormat(file, directive, stamps[0] !== undefined && underlineAfter(text, stamps[0]) !== null);
+  if (stamps.length === 0 && !isBlankAfter(text, isDirective ? first.next : 0)) {
+    warnings.push({
+      file,
+      line: 0,
+      code: "no-entries",
+      message: "no line of this file starts an entry (a timestamp line such as 14:32 2012-11-01), so it has no entries; its text is shown with the archive's notes",
+    });
+  }
 
   function* entries(): Generator<RawEntry> {
     for (const [k, stamp] of stamps.entries()) {
       // Everything below works inside the entry's own slice, so no search runs past it.
       const raw = text.slice(stamp.start, stamps[k + 1]?.start ?? text.length);
       const afterStamp = stamp.next - stamp.start;
-      const underline = firstLineOf(raw.slice(afterStamp));
-      const underlined = underline !== null && isUnderline(underline.text);
+      const underline = underlineAfter(raw, { next: afterStamp });
+      const underlined = underline !== null;
       const body = raw.slice(afterStamp + (underlined ? underline.next : 0));
       yield {
         file,
+        format,
         time: stamp.time,
         line: stamp.line,
         endLine: k + 1 < stamps.length ? stamps[k + 1]!.line - 1 : lastLine,
@@ -75,11 +91,22 @@ export function scanEntries(file: string, text: string, options: Pick<ParseOptio
 
   return {
     preamble: text.slice(0, preambleEnd),
-    directive: isDirective ? first.text.trimEnd() : null,
+    directive,
     dateOrder: order,
+    format,
     warnings,
     entries,
   };
+}
+
+/** The `----` or `====` right under a stamp line, when there is one. */
+function underlineAfter(text: string, stamp: { next: number }): { text: string; next: number } | null {
+  const line = firstLineOf(text.slice(stamp.next));
+  return line !== null && isUnderline(line.text) ? line : null;
+}
+
+function isBlankAfter(text: string, start: number): boolean {
+  return /^\s*$/.test(text.slice(start));
 }
 
 /** The first line of a text and where the line after it starts. */
@@ -96,16 +123,16 @@ interface Found {
   lastLine: number;
 }
 
-function findStamps(file: string, text: string, forced: "auto" | "dmy" | "mdy", warnings: LogWarning[]): Found {
+function findStamps(file: string, text: string, forced: "auto" | "dmy" | "mdy", warnings: LogWarning[], markdown: boolean): Found {
   // Only where the candidate lines are is kept while the file is scanned; their shapes are
   // read again when needed (a large log has tens of thousands of them, alive until the end).
   const candidates: LineSpan[] = [];
   let lastLine = 0;
   forEachLine(text, (line, start, end, next) => {
     lastLine = line;
-    if (mayBeStamp(text, start, end) && matchStampShape(text.slice(start, end)) !== null) candidates.push({ line, start, end, next });
+    if (mayBeStamp(text, start, end, markdown) && matchStampShape(text.slice(start, end), markdown) !== null) candidates.push({ line, start, end, next });
   });
-  const shapeOf = (candidate: LineSpan) => matchStampShape(text.slice(candidate.start, candidate.end))!;
+  const shapeOf = (candidate: LineSpan) => matchStampShape(text.slice(candidate.start, candidate.end), markdown)!;
 
   const decision = decideDateOrder(
     (function* () {

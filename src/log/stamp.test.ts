@@ -87,15 +87,51 @@ describe("day-first or month-first, per file", () => {
   });
 });
 
-describe("the ---- underline", () => {
+describe("the ---- and ==== underlines", () => {
   it.each([
     ["----", true],
     ["----------  ", true],
     ["---", true],
+    ["================", true],
     ["--", false],
+    ["==", false],
+    ["---===", false],
     ["---- text", false],
     ["", false],
   ])("%j", (line, expected) => {
     expect(isUnderline(line)).toBe(expected);
+  });
+});
+
+describe("a Markdown journal's stamp lines", () => {
+  const read = (line: string, markdown = true) => {
+    const shape = matchStampShape(line, markdown);
+    if (shape === null) return null;
+    const reading = readStamp(shape, "ymd");
+    return reading.ok ? isoLocal(reading.time) : reading.problem;
+  };
+
+  it.each([
+    ["15:25 2016-01-04", "2016-01-04T15:25"],
+    ["## 15:25 2016-01-04", "2016-01-04T15:25"],
+    ["### 2016-01-04 15:25", "2016-01-04T15:25"],
+    ["2016-01-04 9:05", "2016-01-04T09:05"],
+    ["# 15:25 2016-01-04 #", "2016-01-04T15:25"],
+    ["###### 2016/1/4 15:25", "2016-01-04T15:25"],
+  ])("%j is a stamp", (line, iso) => {
+    expect(read(line)).toBe(iso);
+  });
+
+  it.each([["## notes of 15:25 2016-01-04"], ["####### 15:25 2016-01-04"], ["##15:25 2016-01-04"], ["2016-01-04"], ["2016-01-04 15:25 and more"]])(
+    "%j is not",
+    (line) => {
+      expect(read(line)).toBeNull();
+    },
+  );
+
+  it("only in a Markdown journal: a .LOG file's `## 15:25 2016-01-04` or `2016-01-04 15:25` is text", () => {
+    expect(read("## 15:25 2016-01-04", false)).toBeNull();
+    expect(read("2016-01-04 15:25", false)).toBeNull();
+    expect(read("15:25 2016-01-04", false)).toBe("2016-01-04T15:25");
   });
 });

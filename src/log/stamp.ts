@@ -1,6 +1,8 @@
 // Recognises Notepad's timestamp lines ("14:32 2012-11-01", "2:32 PM 11/1/2012",
 // "14:32 01.11.2012", …) and turns them into local times. A file writes one Windows short
-// date format throughout, so day-first vs month-first is decided once per file.
+// date format throughout, so day-first vs month-first is decided once per file. A Markdown
+// journal (format.ts) may also write a stamp as an ATX heading (`## 15:25 2016-01-04`) and
+// date first (`### 2016-01-04 15:25`).
 
 import type { DateOrder, LocalDateTime } from "./types.ts";
 
@@ -18,28 +20,68 @@ export interface StampShape {
 
 const STAMP_SHAPE =
   /^(\d{1,2}):(\d{2})(?:[ \t]?([AaPp])\.?[Mm]\.?)?[ \t]+(\d{1,4})([-/.])(\d{1,2})\5(\d{1,4})[ \t]*$/;
+const DATE_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})[ \t]+(\d{1,2}):(\d{2})(?:[ \t]?([AaPp])\.?[Mm]\.?)?[ \t]*$/;
+// `## 15:25 2016-01-04`, `### 2016-01-04 15:25 ###`: what is inside is read as a stamp line.
+const ATX = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const LONGEST_STAMP = 40;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const COLON = 58;
-const UNDERLINE = /^-{3,}[ \t]*$/;
+const HASH = 35;
+const UNDERLINE = /^(?:-{3,}|={3,})[ \t]*$/;
 
 /**
  * Whether `text[start, end)` could be a stamp line: short, a digit first, the colon second or
- * third. Most lines are prose; this rejects them before a string or a regex is made.
+ * third (with `markdown`, also a `#` first, or a four-digit year and a date separator). Most
+ * lines are prose; this rejects them before a string or a regex is made.
  */
-export function mayBeStamp(text: string, start = 0, end = text.length): boolean {
+export function mayBeStamp(text: string, start = 0, end = text.length, markdown = false): boolean {
+  if (end - start > LONGEST_STAMP) return false;
   const first = text.charCodeAt(start);
-  return (
-    end - start <= LONGEST_STAMP &&
-    first >= DIGIT_0 &&
-    first <= DIGIT_9 &&
-    (text.charCodeAt(start + 1) === COLON || text.charCodeAt(start + 2) === COLON)
-  );
+  if (first >= DIGIT_0 && first <= DIGIT_9) {
+    const colon = text.charCodeAt(start + 1) === COLON || text.charCodeAt(start + 2) === COLON;
+    // Date first (`2016-01-04 15:25`): four digits, then the date's separator.
+    return colon || (markdown && isDateSeparator(text.charCodeAt(start + 4)));
+  }
+  return markdown && first === HASH;
 }
 
-export function matchStampShape(line: string): StampShape | null {
-  if (!mayBeStamp(line)) return null;
+function isDateSeparator(code: number): boolean {
+  return code === 45 || code === 47 || code === 46; // - / .
+}
+
+/** `markdown`: the shapes of a Markdown journal too (an ATX heading, the date first). */
+export function matchStampShape(line: string, markdown = false): StampShape | null {
+  if (!mayBeStamp(line, 0, line.length, markdown)) return null;
+  if (markdown) return matchMarkdownStamp(line);
+  return matchTimeFirst(line);
+}
+
+function matchMarkdownStamp(line: string): StampShape | null {
+  let inner = line;
+  if (line.charCodeAt(0) === HASH) {
+    const heading = ATX.exec(line);
+    if (heading === null) return null;
+    inner = heading[1]!;
+  }
+  return matchTimeFirst(inner) ?? matchDateFirst(inner);
+}
+
+function matchDateFirst(line: string): StampShape | null {
+  const m = DATE_FIRST.exec(line);
+  if (m === null) return null;
+  const [, year, separator, month, day, hour, minute, meridiem] = m as unknown as string[];
+  return {
+    hour: Number(hour),
+    minute: Number(minute),
+    meridiem: meridiem === undefined ? null : meridiem.toLowerCase() === "a" ? "am" : "pm",
+    fields: [Number(year), Number(month), Number(day)],
+    widths: [year!.length, month!.length, day!.length],
+    separator: separator as StampShape["separator"],
+  };
+}
+
+function matchTimeFirst(line: string): StampShape | null {
   const m = STAMP_SHAPE.exec(line);
   if (m === null) return null;
   const [, hour, minute, meridiem, a, separator, b, c] = m as unknown as string[];
@@ -53,7 +95,7 @@ export function matchStampShape(line: string): StampShape | null {
   };
 }
 
-/** `----` under a stamp line belongs to the stamp (the Markdown-flavoured years). */
+/** `----` or `====` under a stamp line (or a header line) is its setext underline: decoration. */
 export function isUnderline(line: string): boolean {
   return UNDERLINE.test(line);
 }

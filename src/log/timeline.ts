@@ -79,6 +79,7 @@ function parseFile(input: SplitInput, options: ParseEntryOptions, warnings: LogW
       timestamp: isoLocal(raw.time),
       time: raw.time,
       file: raw.file,
+      format: raw.format,
       line: raw.line,
       endLine: raw.endLine,
       raw: raw.raw,

@@ -25,7 +25,8 @@ export type WarningCode =
   | "no-logs" // a content folder without any log file
   | "unreadable" // a file that cannot be read
   | "post" // a hand-written blog post (content/posts/*.md) with front matter dotlog cannot use
-  | "unmatched-exclude"; // an `exclude.entries` name that matches no entry
+  | "unmatched-exclude" // an `exclude.entries` name that matches no entry
+  | "no-entries"; // a file read as a log (by the pattern or its first line) in which no line starts an entry
 
 export interface LogWarning {
   file: string;
@@ -35,6 +36,13 @@ export interface LogWarning {
 }
 
 export type DateOrder = "ymd" | "dmy" | "mdy";
+
+/**
+ * How an entry's body is written: `log`, literal text (Notepad's `.LOG` years); `markdown`, the
+ * Markdown-era journal (`.md`/`.markdown` files, or a file without `.LOG` whose first stamp is
+ * underlined): its body is GitHub-flavoured Markdown. Decided once per file.
+ */
+export type LogFormat = "log" | "markdown";
 
 /** One decoded input file. */
 export interface LogFile {
@@ -47,6 +55,7 @@ export interface LogFile {
   /** The first line when it is a Notepad directive such as `.LOG` or `.TODO`. */
   directive: string | null;
   dateOrder: DateOrder | null;
+  format: LogFormat;
   /** How many matches `ParseOptions.redact` masked in `text` (absent when nothing was asked). */
   redacted?: number;
   /** Why the forced encoding (`ParseOptions.encoding`) does not fit this file; absent when it fits or none was forced. */
@@ -194,8 +203,11 @@ export interface Plan {
   spentMinutes: number;
 }
 
-/** Outline marker styles: `1, ` (or `1，`) level 1, `1), ` level 2, `(1), ` level 3, `((1)), ` level 4. */
-export type MarkerStyle = "comma" | "paren" | "parens" | "double-parens";
+/**
+ * Outline marker styles: `1, ` (or `1，`) level 1, `1), ` level 2, `(1), ` level 3, `((1)), ` level 4;
+ * `markdown`: an ordered list item of a Markdown entry (`1. `, `1) `), its level its nesting.
+ */
+export type MarkerStyle = "comma" | "paren" | "parens" | "double-parens" | "markdown";
 
 /**
  * The body of an entry as a tree of lines. Inline constructs (references, URLs, times,
@@ -206,6 +218,7 @@ export type BodyNode = TextNode | BlankNode | ItemNode | BlockNode;
 export interface TextNode {
   type: "text";
   line: number;
+  /** The line as written; in a Markdown entry, the line as the reader sees it (its Markdown read). */
   text: string;
 }
 
@@ -218,14 +231,14 @@ export interface BlankNode {
 export interface ItemNode {
   type: "item";
   line: number;
-  /** The author's marker as written, with its separator: `3), `. */
+  /** The author's marker as written, with its separator: `3), ` (in a Markdown entry `3. `, without the indentation). */
   marker: string;
   style: MarkerStyle;
   number: number;
   level: number;
   path: string; // `2-3`
-  /** Text after the marker on the marker line; empty when a block starts there (the block,
-   *  this item's first child, holds that text). */
+  /** Text after the marker on the marker line (in a Markdown entry, as the reader sees it); empty
+   *  when a block starts there (the block, this item's first child, holds that text). */
   text: string;
   children: BodyNode[];
 }
@@ -242,11 +255,13 @@ export interface Entry {
   timestamp: string; // ISO local, no zone
   time: LocalDateTime;
   file: string;
+  /** Its file's format: a `markdown` entry's body is Markdown, a `log` entry's literal text. */
+  format: LogFormat;
   line: number; // the stamp line
   endLine: number; // inclusive
   /** Exact text from the stamp line up to the next entry's stamp line. */
   raw: string;
-  stampText: string; // the stamp line as written, plus a `----` underline when present
+  stampText: string; // the stamp line as written, plus a `----` (or `====`) underline when present
   header: Header | null;
   title: string;
   tags: string[]; // display spellings, in header order
@@ -336,12 +351,13 @@ export interface SourceLine {
 /** An entry as the splitter finds it, before its text is parsed. */
 export interface RawEntry {
   file: string;
+  format: LogFormat;
   time: LocalDateTime;
   line: number;
   endLine: number;
   raw: string;
   stampText: string;
-  /** The lines after the stamp line (and its `----` underline), up to the next entry. */
+  /** The lines after the stamp line (and its `----` or `====` underline), up to the next entry. */
   lines: SourceLine[];
   /**
    * The text those lines were cut from (`raw` after the stamp line): a block whose lines end in

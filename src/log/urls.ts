@@ -52,3 +52,23 @@ function count(text: string, char: string): number {
   for (let index = text.indexOf(char); index >= 0; index = text.indexOf(char, index + 1)) total++;
   return total;
 }
+
+// What a link written in Markdown may point at: the web, FTP, mail, or a path on this site.
+const SAFE_SCHEMES = new Set(["http", "https", "ftp", "mailto"]);
+// Browsers drop tabs and line ends inside a URL and leading control characters and spaces
+// before reading its scheme (`java\tscript:`), so the scheme is read the same way.
+const IGNORED_IN_URL = /[\t\n\r]/g;
+const LEADING = /^[\u0000-\u0020]+/;
+const SCHEME = /^([a-z][a-z\d+.-]*):/i;
+
+/** Whether a link's URL is safe to make live: http, https, ftp, mailto, or relative (no scheme). */
+export function isSafeHref(url: string): boolean {
+  const scheme = SCHEME.exec(url.replace(IGNORED_IN_URL, "").replace(LEADING, ""));
+  return scheme === null || SAFE_SCHEMES.has(scheme[1]!.toLowerCase());
+}
+
+/** Whether a URL leaves this site: a scheme, or `//host`. An image there must not load (the site's CSP is `default-src 'self'`). */
+export function isRemoteUrl(url: string): boolean {
+  const bare = url.replace(IGNORED_IN_URL, "").replace(LEADING, "");
+  return SCHEME.test(bare) || bare.startsWith("//") || bare.startsWith("\\\\");
+}

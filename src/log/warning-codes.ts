@@ -16,6 +16,7 @@ export const WARNING_CODES: Record<WarningCode, string> = {
   "tag-slug-collision": "two different tags that make the same URL slug",
   "no-logs": "a content folder without any log file",
   unreadable: "a file that cannot be read",
+  "no-entries": "a file read as a log in which no line starts an entry (no timestamp line)",
   "unmatched-exclude": "an `exclude.entries` name that matches no entry (a typo publishes the entry it meant)",
   post: "a hand-written blog post whose front matter (title, date, tags, from, draft) cannot be used as written",
 };

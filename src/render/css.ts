@@ -90,6 +90,8 @@ const CONSTRUCTS = `
 .log-body .insertion-label{font-size:0.85em;font-weight:600;margin-right:0.35em}
 .log-body .insertion-end{font-size:0.85em;color:var(--dl-muted)}
 .log-body .inserted{border-left:3px solid var(--dl-inserted-bg);padding-left:0.5em}
+.log-body table{border-collapse:collapse;margin:0.35em 0}
+.log-body th,.log-body td{border:1px solid var(--dl-label-bg);padding:0.1em 0.5em;text-align:left}
 .block{margin:0.5em 0;position:relative}
 .block-label{display:inline-block;font:0.75em/1.6 ui-monospace,monospace;padding:0 0.5em;border-radius:0.3em 0.3em 0 0;color:var(--dl-label);background:var(--dl-label-bg)}
 .block pre{margin:0;padding:0.6em 0.8em;overflow-x:auto;tab-size:8;border:1px solid var(--dl-label-bg);font-size:0.875em;line-height:1.45;font-family:var(--font-mono,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace)}

@@ -1,5 +1,6 @@
-// The render layer: an Entry's body → HTML. The entry's tree of lines becomes mdast (never via
-// remark-parse: log text is not Markdown), one small plugin a construct places references,
+// The render layer: an Entry's body → HTML. The entry's tree of lines becomes mdast (never as
+// Markdown: `.LOG` text is literal; a Markdown-era entry's body is read as the Markdown it is,
+// markdown-to-mdast.ts), one small plugin a construct places references,
 // URLs, item times, TODOs, plan times and insertions, remark-rehype turns it into hast, Shiki
 // highlights the literal blocks, and every text is escaped on the way out.
 import type { Element } from "hast";
@@ -7,8 +8,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { Entry, Timeline } from "../log/types.ts";
-import { bodyToMdast } from "./body-to-mdast.ts";
-import { constructPlugins, entryFile } from "./entry-tree.ts";
+import { constructPlugins, entryFile, entryMdast } from "./entry-tree.ts";
 import { baseCss } from "./css.ts";
 import { createHighlight, type Highlight, type HighlightStats } from "./highlight.ts";
 import type { LogBlock } from "./nodes.ts";
@@ -16,6 +16,7 @@ import rehypeCode from "./rehype-code.ts";
 import rehypeTranscript from "./rehype-transcript.ts";
 import rehypeVisibleControls from "./rehype-visible-controls.ts";
 import rehypeWrap from "./rehype-wrap.ts";
+import remarkSafeUrls from "./remark-safe-urls.ts";
 
 export { renderBacklinkContext } from "./backlink-context.ts";
 export { entryTree } from "./entry-tree.ts";
@@ -60,6 +61,7 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   const highlight = await createHighlight({ light: lightTheme, dark: darkTheme, colorReplacements: COLOR_REPLACEMENTS });
   const processor = unified()
     .use(constructPlugins)
+    .use(remarkSafeUrls)
     .use(remarkRehype, { handlers: { logBlock: blockPlaceholder } })
     .use(rehypeTranscript, { highlight })
     .use(rehypeCode, { highlight })
@@ -72,7 +74,7 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   return {
     async renderEntry(entry, timeline) {
       const file = entryFile(entry, timeline);
-      const tree = await processor.run(bodyToMdast(entry), file);
+      const tree = await processor.run(entryMdast(entry), file);
       return processor.stringify(tree, file);
     },
     get css() {

@@ -1,7 +1,7 @@
 // Shared by the inline plugins: the parser found each construct at a (line, column, length);
 // this cuts the text node holding that range into text · construct · text. A range that does
 // not sit inside one text node is left alone, so no text is ever lost.
-import type { Nodes, Paragraph, PhrasingContent, Root, Text } from "mdast";
+import type { Nodes, Parent, PhrasingContent, Root, Text } from "mdast";
 import { lineText } from "./body-to-mdast.ts";
 
 export interface InlineRange {
@@ -11,6 +11,8 @@ export interface InlineRange {
   /** The construct node wrapping `text` (the range's own text node). */
   build(text: Text): PhrasingContent;
 }
+
+const CUT_IN = new Set(["paragraph", "emphasis", "strong", "delete", "heading", "tableCell"]);
 
 export function placeInline(tree: Root, ranges: InlineRange[]): void {
   if (ranges.length === 0) return;
@@ -23,8 +25,9 @@ export function placeInline(tree: Root, ranges: InlineRange[]): void {
   for (const list of byLine.values()) list.sort((a, b) => a.column - b.column);
 
   // A plain walk (each inline plugin calls this once an entry): only text directly in a
-  // paragraph is cut, and the pieces put in its place are not looked at again.
-  const cut = (node: Text, index: number, parent: Paragraph): number => {
+  // paragraph (or, in a Markdown entry, in emphasis, a heading or a table cell) is cut — never
+  // a link's or a construct's own text — and the pieces put in its place are not looked at again.
+  const cut = (node: Text, index: number, parent: Parent): number => {
     if (!node.position) return 1;
     const line = node.position.start.line;
     const start = node.position.start.column - 1;
@@ -49,7 +52,7 @@ export function placeInline(tree: Root, ranges: InlineRange[]): void {
     const children: Nodes[] = node.children;
     for (let index = 0; index < children.length; ) {
       const child = children[index]!;
-      if (child.type === "text" && node.type === "paragraph") index += cut(child, index, node);
+      if (child.type === "text" && CUT_IN.has(node.type)) index += cut(child, index, node as Parent);
       else {
         walk(child);
         index++;

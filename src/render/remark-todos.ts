@@ -28,6 +28,10 @@ export default function remarkTodos() {
   };
 }
 
+function isLineEnd(node: PhrasingContent): boolean {
+  return node.type === "logBreak" || node.type === "break" || (node.type === "text" && node.value.startsWith("\n"));
+}
+
 /** Wraps from the badge to the end of its line; false when the line holds no badge. */
 function wrapTodo(paragraph: Paragraph, index: number, todo: Todo): boolean {
   const text = paragraph.children[index];
@@ -47,7 +51,8 @@ function wrapTodo(paragraph: Paragraph, index: number, todo: Todo): boolean {
   const rest: PhrasingContent[] = [];
   if (afterAt < text.value.length) rest.push(lineText(text.value.slice(afterAt), todo.line, column + afterAt));
   let end = index + 1;
-  while (end < paragraph.children.length && paragraph.children[end]!.type !== "logBreak") end++;
+  // To the line's end: a `.LOG` line break, or a Markdown paragraph's soft one.
+  while (end < paragraph.children.length && !isLineEnd(paragraph.children[end]!)) end++;
   rest.push(...paragraph.children.slice(index + 1, end));
   const node: LogTodo = {
     type: "logTodo",

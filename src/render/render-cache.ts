@@ -34,7 +34,7 @@ const TOKEN_CLASS = /\bdl-t-[0-9a-z]+/g;
 /** The file is written anew when more than this share of its bodies went unused by a build. */
 const UNUSED_SHARE = 1 / 8;
 /** Libraries whose version changes the HTML of a body. */
-const LIBRARIES = ["shiki", "@shikijs/transformers", "unified", "remark-rehype", "rehype-stringify", "hast-util-to-html"];
+const LIBRARIES = ["shiki", "@shikijs/transformers", "unified", "remark-rehype", "rehype-stringify", "hast-util-to-html", "markdown-it"];
 
 export interface RenderCacheStats {
   hits: number;

@@ -4,8 +4,8 @@
 // back: only elements, attributes, classes and URLs that dotlog generates may appear, and the
 // payload's text must still be there, escaped, for the reader.
 import { beforeAll, describe, expect, it } from "vitest";
-import { payloads, xssLog } from "../../test/fixtures/xss/xss-log.ts";
-import { parseTimeline } from "../log/index.ts";
+import { payloads, xssLog, xssMarkdown } from "../../test/fixtures/xss/xss-log.ts";
+import { parseTimeline, type BodyNode } from "../log/index.ts";
 import { createRenderer, type Renderer } from "./index.ts";
 import { attr, byClass, classes, elements, parse, textOf } from "./testing/html.ts";
 import { visibleControls } from "./visible-controls.ts";
@@ -74,5 +74,60 @@ describe("XSS corpus", () => {
     expect(references).toBeGreaterThanOrEqual(1);
     expect(transcripts).toBeGreaterThanOrEqual(1);
     expect(shown).toContain(`body ${visibleControls(payload)}`);
+  });
+});
+
+/** What a Markdown entry renders besides the log's own markup. */
+const MARKDOWN_ALLOWED: Record<string, string[]> = {
+  ...ALLOWED,
+  a: ["href", "title", "className"],
+  em: [],
+  del: [],
+  ul: [],
+  li: ["id", "className"],
+  blockquote: [],
+  h2: [],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: [],
+  td: [],
+};
+
+/** The lines of a body as the reader should see them (the parser's reading of the Markdown). */
+function shownLines(nodes: BodyNode[]): string[] {
+  return nodes.flatMap((node) => {
+    if (node.type === "item") return [node.text, ...shownLines(node.children)];
+    if (node.type === "text") return [node.text];
+    if (node.type === "block") return node.block.text.split("\n");
+    return [];
+  });
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, "");
+
+describe("XSS corpus in a Markdown entry", () => {
+  it.each(payloads.map((payload, index) => [index, payload]))("payload %i stays text: %s", async (_index, payload) => {
+    const timeline = parseTimeline([{ file: "xss.markdown", bytes: new TextEncoder().encode(xssMarkdown(payload)) }]);
+    expect(timeline.entries.map((entry) => entry.format)).toEqual(["markdown", "markdown"]);
+    let references = 0;
+    for (const entry of timeline.entries) {
+      const tree = parse(await renderer.renderEntry(entry, timeline));
+      for (const element of elements(tree)) {
+        const allowed = MARKDOWN_ALLOWED[element.tagName];
+        expect(allowed, `<${element.tagName}>`).toBeDefined();
+        for (const key of Object.keys(element.properties)) expect(allowed, `${element.tagName}[${key}]`).toContain(key);
+        for (const name of classes(element)) expect(CLASSES.has(name) || ["outline-markdown", "image-link"].includes(name) || /^dl-t-[a-z0-9]+$/.test(name), `class ${name}`).toBe(true);
+        const href = attr(element, "href");
+        // Only the web, FTP, mail, or a path on this site; never a script or data URL.
+        if (href !== undefined) expect(href).toMatch(/^(?:\/(?!\/)|(?:https?|ftp|mailto):|(?![a-z][a-z\d+.-]*:)[^/])/i);
+      }
+      references += elements(tree, (e) => e.tagName === "a" && classes(e).includes("ref")).length;
+      // Every line shows what the parser read of it: no text is lost.
+      const shown = squeeze(visibleControls(textOf(tree)));
+      for (const line of shownLines(entry.body)) expect(shown).toContain(squeeze(visibleControls(line)));
+    }
+    expect(references).toBeGreaterThanOrEqual(1);
   });
 });

@@ -11,11 +11,11 @@ import type { Element, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { toString } from "hast-util-to-string";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findLogs, loadTimeline, type Entry, type Timeline } from "../../src/log/index.ts";
+import { findLogs, loadTimeline, type BodyNode, type Entry, type Timeline } from "../../src/log/index.ts";
 import { visibleControls } from "../../src/render/visible-controls.ts";
 import { buildSite, type BuildSiteResult } from "../../src/site/build-site.ts";
 import { formatReport, LISTED_PER_CODE } from "../../src/site/report.ts";
-import { payloads, xssLog as xssLogLines } from "../fixtures/xss/xss-log.ts";
+import { payloads, xssLog as xssLogLines, xssMarkdown } from "../fixtures/xss/xss-log.ts";
 import { readSiteFiles, type SiteFile } from "./site-files.ts";
 
 const fixtures = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -32,6 +32,12 @@ const CONFIG = {
 function xssLog(payload: string, index: number): string {
   const day = new Date(Date.UTC(2013, 0, 1 + index)).toISOString().slice(0, 10);
   return xssLogLines(payload, day, "\r\n");
+}
+
+/** The same payloads in Markdown-era journals, a day each in 2016. */
+function xssJournal(payload: string, index: number): string {
+  const day = new Date(Date.UTC(2016, 0, 1 + index)).toISOString().slice(0, 10);
+  return xssMarkdown(payload, day, "\r\n");
 }
 
 let work: string;
@@ -55,6 +61,7 @@ beforeAll(async () => {
   await mkdir(path.join(contentDir, "xss"), { recursive: true });
   for (const [index, payload] of payloads.entries()) {
     await writeFile(path.join(contentDir, "xss", `payload-${String(index).padStart(2, "0")}.log`), xssLog(payload, index));
+    await writeFile(path.join(contentDir, "xss", `payload-${String(index).padStart(2, "0")}.markdown`), xssJournal(payload, index));
   }
   await writeFile(path.join(contentDir, "dotlog.config.json"), JSON.stringify(CONFIG));
   result = await buildSite({ contentDir, outDir });
@@ -95,7 +102,9 @@ function pageOf(entry: Entry): string | undefined {
 describe("hostile input through the whole build", () => {
   it("uses both corpora", () => {
     expect(timeline.files.filter((f) => f.file.includes(`${path.sep}bad${path.sep}`)).length).toBeGreaterThanOrEqual(25);
-    expect(timeline.files.filter((f) => f.file.includes(`${path.sep}xss${path.sep}`)).length).toBe(payloads.length);
+    const xss = timeline.files.filter((f) => f.file.includes(`${path.sep}xss${path.sep}`));
+    expect(xss.filter((f) => f.format === "log").length).toBe(payloads.length);
+    expect(xss.filter((f) => f.format === "markdown").length).toBe(payloads.length);
     expect(payloads.length).toBeGreaterThanOrEqual(30);
   });
 
@@ -150,6 +159,13 @@ function missingLines(): { kind: LineKind; where: string }[] {
         return;
       }
       const page = pageOf(entry) ?? "";
+      if (entry.format === "markdown" && number > entry.line + entry.stampText.split(/\r\n|\n|\r/).length - 1 && number !== entry.header?.line) {
+        // A Markdown line shows as the parser read it; underlines show nothing, and code is
+        // the literal blocks' (the .log payloads hold the same code).
+        const shown = shownMarkdown(entry).get(number);
+        if (shown !== undefined && !page.includes(squeeze(visibleControls(shown)))) report("body", JSON.stringify(shown.slice(0, 60)));
+        return;
+      }
       if (number < entry.line + entry.stampText.split(/\r\n|\n|\r/).length) {
         // The stamp (and its `----`) is shown as the entry's date and time.
         const [date, time] = entry.timestamp.split("T");
@@ -172,6 +188,19 @@ function missingLines(): { kind: LineKind; where: string }[] {
     });
   }
   return missing;
+}
+
+/** What the reader sees of each line of a Markdown entry, by file line (the parser's reading). */
+function shownMarkdown(entry: Entry): Map<number, string> {
+  const shown = new Map<number, string>();
+  const walk = (nodes: BodyNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === "text" || node.type === "item") shown.set(node.line, node.text);
+      if (node.type === "item") walk(node.children);
+    }
+  };
+  walk(entry.body);
+  return shown;
 }
 
 describe("the redaction the hostile build applied", () => {

@@ -1,6 +1,7 @@
 // Hand-written posts: `content/posts/*.md` with YAML front matter (title, date, tags, from,
 // draft, slug), rendered as GitHub-flavoured Markdown. Raw HTML in the Markdown is dropped,
-// as everywhere on the site, so a post cannot break the page or its security policy. The
+// and links only go to safe URLs (remark-safe-urls.ts), so a post cannot break the page or its
+// security policy. The
 // build's redaction masks a post as it masks a log: a post quoting the log quotes its names
 // and addresses too.
 
@@ -21,7 +22,8 @@ import { normalizeRequestName } from "./request-name.ts";
 import type { Highlight } from "../../render/highlight.ts";
 import rehypeCode from "../../render/rehype-code.ts";
 import rehypeTranscript from "../../render/rehype-transcript.ts";
-import rehypeFencedCode from "./rehype-fenced-code.ts";
+import rehypeFencedCode from "../../render/rehype-fenced-code.ts";
+import remarkSafeUrls from "../../render/remark-safe-urls.ts";
 import { collectPostFiles, type PostFile } from "./post-files.ts";
 
 /** A warning about a hand-written post: a `LogWarning` with code `post`, for the build report. */
@@ -102,7 +104,7 @@ export async function parseHandPost(
   const lineOffset = markdown.slice(0, markdown.length - String(vfile.value).length).split("\n").length - 1;
   vfile.value = redact(String(vfile.value));
 
-  const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype);
+  const base = unified().use(remarkParse).use(remarkGfm).use(remarkSafeUrls, { localImages: true }).use(remarkRehype);
   // Without the build's highlighter (unit tests), fenced code stays plain `<pre><code>`.
   const processor = highlight
     ? base.use(rehypeFencedCode).use(rehypeTranscript, { highlight }).use(rehypeCode, { highlight })

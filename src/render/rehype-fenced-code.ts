@@ -1,17 +1,13 @@
 // Fenced code in hand-written posts (```shellsession, ```gdb, ```ini, …) becomes the same kind
-// of literal block the log's entries have, and goes through the renderer's own transcript and
-// code plugins with the build's one highlighter: a post and the entry it grew from look alike,
-// and the token classes land in the one renderer stylesheet.
+// of literal block the log's entries have (src/log/fenced-block.ts, which reads a Markdown
+// journal's fences too), and goes through the renderer's own transcript and code plugins with
+// the build's one highlighter: a post and the entry it grew from look alike, and the token
+// classes land in the one renderer stylesheet.
 
 import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import { SKIP, visit } from "unist-util-visit";
-import { findBlocks } from "../../log/blocks.ts";
-import type { Block } from "../../log/types.ts";
-
-/** Fence languages that are transcripts when their lines start with a prompt. */
-const SESSION_LANGUAGES = new Set(["shellsession", "console", "gdb", "lldb", "pycon"]);
-const PLAIN_LANGUAGES = new Set(["", "text", "txt", "plain"]);
+import { fencedBlock } from "../log/fenced-block.ts";
 
 /** Replaces each fenced `<pre><code class="language-x">` with a block placeholder the renderer's plugins fill in. */
 export default function rehypeFencedCode() {
@@ -27,25 +23,6 @@ export default function rehypeFencedCode() {
       parent.children[index] = { type: "element", tagName: "div", properties: { className: ["log-body"] }, children: [placeholder] };
       return SKIP;
     });
-  };
-}
-
-export function fencedBlock(text: string, lang: string): Block {
-  const lines = text.split("\n").map((line, i) => ({ line: i + 1, text: line }));
-  if (SESSION_LANGUAGES.has(lang)) {
-    const [session, ...more] = findBlocks(lines);
-    const whole = session && more.length === 0 && session.line === 1 && session.endLine === lines.length;
-    if (whole && session.steps && session.steps.length > 0) return session;
-  }
-  const plain = PLAIN_LANGUAGES.has(lang);
-  return {
-    kind: plain ? "preformatted" : "script",
-    lang: plain ? "text" : lang === "shellsession" || lang === "console" ? "shellscript" : lang,
-    promptStyle: null,
-    line: 1,
-    endLine: lines.length,
-    text,
-    steps: null,
   };
 }
 
