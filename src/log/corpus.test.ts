@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isBadTitle, notATag } from "../../test/fixtures/not-a-tag.ts";
 import { FIXTURES } from "./fixtures.ts";
 import { parseTimeline } from "./index.ts";
 import { matchPrompt } from "./prompts.ts";
@@ -68,24 +69,9 @@ describe("the corpus's headers", () => {
   const timeline = parseTimeline(
     Object.keys(EXPECTED).map((name) => ({ file: name, bytes: readFileSync(join(FIXTURES, "corpus", name)) })),
   );
-  const NOT_A_TAG: [string, RegExp][] = [
-    ["code", /[=;{}<>"“”]|->|^#\w|\w\(\w*[,)]|\w\[/],
-    ["path", /^[/~\\]|^[A-Za-z]:\\|\s\/\w|\w\/\w+\/\w/],
-    ["url", /:\/\/|^www\./i],
-    ["email", /\S@\S+\.\w/],
-    ["stamp", /\d:\d\d/],
-    ["date", /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d+年\d+月|\d+月\d+|^\d{1,2}\/\d{1,2}$/],
-    // A number of three digits or more is a model (`8064`, the Snapdragon), kept as a tag.
-    ["only digits and punctuation", /^(?!\d{3,}$)[\p{P}\p{S}\p{N}\s]*$/u],
-  ];
-  const unbalanced = (tag: string) => (tag.match(/[([（]/g) ?? []).length !== (tag.match(/[)\]）]/g) ?? []).length;
-
   it("makes no tag of code, a path, a URL, an address, a stamp or a date", () => {
     const bad = timeline.entries.flatMap((entry) =>
-      entry.tags.flatMap((tag) => [
-        ...NOT_A_TAG.filter(([, shape]) => shape.test(tag)).map(([what]) => `${entry.file}:${entry.line} ${what}: ${tag}`),
-        ...(unbalanced(tag) ? [`${entry.file}:${entry.line} unbalanced: ${tag}`] : []),
-      ]),
+      entry.tags.flatMap((tag) => notATag(tag).map((what) => `${entry.file}:${entry.line} ${what}: ${tag}`)),
     );
     expect(bad).toEqual([]);
     // The rule still finds the tags that are there.
@@ -96,8 +82,7 @@ describe("the corpus's headers", () => {
   });
 
   it("titles no entry with only punctuation, digits or an underline, nor with a line of code", () => {
-    const stampTitle = (entry: Entry) => entry.title === entry.stampText;
-    const bad = timeline.entries.filter((entry) => (/^[\p{P}\p{S}\p{N}\s]*$/u.test(entry.title) && !stampTitle(entry)) || /^\s*\S+\s{3,}\S|\);$|^if \(|^\\?TODO:?$/.test(entry.title));
+    const bad = timeline.entries.filter((entry) => isBadTitle(entry.title, entry.stampText));
     expect(bad.map((entry) => `${entry.file}:${entry.line} ${entry.title}`)).toEqual([]);
     // Entries of numbers only are titled by their stamp (log200708.txt 815).
     expect(timeline.entries.find((entry) => entry.id === "2007-08-13T18:04")?.title).toBe("18:04 2007-08-13");

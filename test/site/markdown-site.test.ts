@@ -11,6 +11,7 @@ import { entryDocuments } from "../../src/site/search/documents.ts";
 import { buildFixture, type BuiltSite } from "./build-fixture.ts";
 import { fileOf, find, findAll, hasClass, hrefs, isTag, readPage, text } from "./html.ts";
 import { readTagsPage } from "./tags-page.ts";
+import { isBadTitle, notATag } from "../fixtures/not-a-tag.ts";
 
 const FILES = [
   "test/fixtures/corpus/log200708.txt",
@@ -56,6 +57,16 @@ describe("a site of the .LOG years and a Markdown-era month", () => {
     expect(find(body, (el) => el.properties.id === "i1")?.tagName).toBe("li");
     expect(findAll(body, hasClass("transcript"))).toHaveLength(1);
     expect(hrefs(body)).toEqual(["http://ted.is-programmer.com/posts/4403", "http://open-estuary.org/estuary-v2-1/"]);
+  });
+
+  // Issue 18's measure of the decade, on the published site: what /tags/ lists and what every
+  // entry page is titled.
+  it("publishes no tag shaped like code, a path, a URL, a stamp or a date, and no title of punctuation or an underline", () => {
+    const listed = readTagsPage(site.outDir).listed;
+    expect(listed.length).toBe(timeline.tags.size);
+    expect(listed.flatMap((tag) => notATag(tag.name).map((what) => `${what}: ${tag.name}`))).toEqual([]);
+    const titles = timeline.entries.map((e) => ({ e, title: text(find(readPage(site.outDir, e.url), hasClass("entry-title"))!) }));
+    expect(titles.filter(({ e, title }) => isBadTitle(title, e.stampText)).map(({ e, title }) => `${e.id} ${title}`)).toEqual([]);
   });
 
   it("files the Markdown year in the archive with its count", () => {
