@@ -16,7 +16,7 @@
 // or find that a segment another build pruned is gone: a page is then rendered again. A page
 // whose bytes do not match their checksum is rendered again too (`copyOut`).
 
-import { hash } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -74,15 +74,15 @@ export async function openPageStore(dir: string): Promise<PageStore> {
   const index = await readIndex(dir);
   // Opened now: a segment another build prunes afterwards can still be read from (POSIX).
   const segments = new Map<string, number>();
-  for (const name of new Set(Object.values(index?.pages ?? {}).map(([, segment]) => index!.segments[segment]!))) {
-    const fd = openSegment(path.join(dir, name));
-    if (fd !== null) segments.set(name, fd);
+  for (const name of new Set(Object.values(index?.pages ?? {}).map(([, segment]) => index!.segments[segment]))) {
+    const fd = typeof name === "string" && SEGMENT.test(name) ? openSegment(path.join(dir, name)) : null;
+    if (fd !== null) segments.set(name!, fd);
   }
   const known = new Map<string, StoredPage>();
   const ends = new Map<string, number>();
   for (const [file, [hash, segment, offset, length, checksum]] of Object.entries(index?.pages ?? {})) {
-    const name = index!.segments[segment]!;
-    if (!segments.has(name)) continue;
+    const name = index!.segments[segment];
+    if (name === undefined || !segments.has(name)) continue;
     known.set(file, { hash, segment: name, offset, length, checksum });
     ends.set(name, Math.max(ends.get(name) ?? 0, offset + length));
   }
@@ -108,7 +108,7 @@ export async function openPageStore(dir: string): Promise<PageStore> {
   };
   const append = (bytes: Uint8Array): { segment: string; offset: number } => {
     if (!out) {
-      const name = `seg-${process.pid}-${hash("sha1", `${Date.now()} ${Math.random()}`, "hex").slice(0, 12)}.bin`;
+      const name = `seg-${process.pid}-${randomBytes(6).toString("hex")}.bin`;
       writing.add(name);
       mkdirSync(dir, { recursive: true });
       out = { name, fd: openSync(path.join(dir, name), "wx"), size: 0 };
@@ -159,16 +159,16 @@ export async function openPageStore(dir: string): Promise<PageStore> {
         closeAll();
         await prune(dir, kept);
       } catch {
-        // Nothing recorded is better than a record of what is not there.
+        // The index is replaced whole or not at all, and names only segments written in full
+        // and still there (nothing was pruned): the last build's record still holds.
         closeAll();
-        await rm(path.join(dir, INDEX), { force: true }).catch(() => {});
       }
     },
     close: closeAll,
   };
 }
 
-export function checksumOf(bytes: Uint8Array): string {
+function checksumOf(bytes: Uint8Array): string {
   return hash("sha1", bytes, "base64url");
 }
 
@@ -223,7 +223,8 @@ async function writeIndex(dir: string, pages: ReadonlyMap<string, StoredPage>): 
   for (const [file, page] of pages) store.pages[file] = [page.hash, number.get(page.segment)!, page.offset, page.length, page.checksum];
   await mkdir(dir, { recursive: true });
   const partial = path.join(dir, `${INDEX}.${process.pid}`);
-  await writeFile(partial, JSON.stringify({ format: FORMAT, checksum: hash("sha256", JSON.stringify(store), "hex"), store }));
+  const json = JSON.stringify(store);
+  await writeFile(partial, `{"format":${JSON.stringify(FORMAT)},"checksum":"${hash("sha256", json, "hex")}","store":${json}}`);
   await rename(partial, path.join(dir, INDEX));
 }
 
