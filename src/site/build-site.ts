@@ -142,7 +142,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       posts,
       pages: pages + [...kept, ...copied].filter((file) => file.endsWith(".html")).length,
       pagesKept: kept.length,
-      pagesCopied: copied.length,
+      pagesCopied: copied.filter((file) => file.endsWith(".html")).length,
       searchRecords: search.records,
       failures,
       ms: Math.round(performance.now() - started),

@@ -22,7 +22,7 @@ export interface BuildSummary {
   pages: number;
   /** Of the site's files, those taken unchanged from the last build (an incremental build). */
   pagesKept?: number;
-  /** Of the site's pages, those copied from the cache's page store (a build into a new site folder). */
+  /** Of the site's HTML pages, those copied from the cache's page store (a build into a new site folder). */
   pagesCopied?: number;
   /** Records in the search index, or null when no index was written. */
   searchRecords: number | null;
