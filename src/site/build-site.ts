@@ -69,7 +69,8 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
   // Counted, not kept: the documents' text is the child's once written.
   let records = 0;
   let posts = 0;
-  // With a cache, pages whose inputs have not changed since the last build are kept from it.
+  // With a cache, pages whose inputs have not changed since the last build are kept from it
+  // (the same site folder) or copied from the cache's page store (a new one).
   const incremental = cacheDir ? await incrementalPages({ cacheDir: pagesCacheDir(cacheDir), outDir, stagingDir: staging }) : null;
   try {
     // Eleventy keeps every page it renders until its run ends: the pages are written in batches,
@@ -100,7 +101,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     const moreBatches = async (): Promise<boolean> => {
       if ((batches?.length ?? 0) > 0) return true;
       // Pages the page store was to give and could not (a damaged segment): Eleventy writes them after all.
-      const missed = await incremental?.copied();
+      const missed = await incremental?.notCopied();
       if (!missed || Object.values(missed).every((items) => items.length === 0)) return false;
       batches = inBatches(missed, input.batchSize ?? BATCH_PAGES);
       return true;
@@ -131,7 +132,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     if (incremental) await incremental.commit(staging, (dir) => swapIn(dir, outDir));
     else await swapIn(staging, outDir);
     const kept = incremental?.kept() ?? [];
-    const copied = incremental?.copiedFiles() ?? [];
+    const copied = incremental?.copied() ?? [];
 
     const { unread, strict, ...counts } = read;
     const failures = [...unread, ...search.errors.map((e) => `search index: ${e}`), ...(strict ? [strict] : [])];

@@ -27,13 +27,13 @@ export interface IncrementalPages {
    * Once the copies are done: the selected pages the store could not give after all (a damaged
    * segment), which Eleventy must write too. Empty the second time.
    */
-  copied(): Promise<PageSelection>;
+  notCopied(): Promise<PageSelection>;
   /** A page Eleventy wrote (its file relative to the staging folder): kept in the page store. */
   written(file: string, content: string | Uint8Array): void;
   /** Output files left as they were. */
   kept(): readonly string[];
   /** Output files copied from the page store. */
-  copiedFiles(): readonly string[];
+  copied(): readonly string[];
   /**
    * Puts the finished build in `stagingDir` in place: moved into the site folder when this
    * build is incremental, otherwise by `replaceWhole`. Then records the manifest and the page store.
@@ -86,7 +86,7 @@ export async function incrementalPages({ cacheDir, outDir, stagingDir }: Increme
       });
       return write;
     },
-    copied() {
+    notCopied() {
       const left = copying;
       copying = Promise.resolve({});
       return left;
@@ -96,7 +96,7 @@ export async function incrementalPages({ cacheDir, outDir, stagingDir }: Increme
       if (hash !== undefined) store.add(file, hash, content);
     },
     kept: () => (inPlace ? (plan?.keep ?? []) : []),
-    copiedFiles: () => copies,
+    copied: () => copies,
     async commit(stagingDir, replaceWhole) {
       if (!plan) throw new Error("the incremental build committed before it selected its pages");
       if (inPlace) {
