@@ -69,8 +69,9 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
   // Counted, not kept: the documents' text is the child's once written.
   let records = 0;
   let posts = 0;
-  // With a cache, pages whose inputs have not changed since the last build are kept from it.
-  const incremental = cacheDir ? await incrementalPages({ cacheDir: pagesCacheDir(cacheDir), outDir }) : null;
+  // With a cache, pages whose inputs have not changed since the last build are kept from it
+  // (the same site folder) or copied from the cache's page store (a new one).
+  const incremental = cacheDir ? await incrementalPages({ cacheDir: pagesCacheDir(cacheDir), outDir, stagingDir: staging }) : null;
   try {
     // Eleventy keeps every page it renders until its run ends: the pages are written in batches,
     // one Eleventy run each, over the data the first run made.
@@ -97,6 +98,14 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       return nextBatch();
     };
     const nextBatch = (): PageSelection => batches?.shift() ?? inBatches({}, 1)[0]!;
+    const moreBatches = async (): Promise<boolean> => {
+      if ((batches?.length ?? 0) > 0) return true;
+      // Pages the page store was to give and could not (a damaged segment): Eleventy writes them after all.
+      const missed = await incremental?.notCopied();
+      if (!missed || Object.values(missed).every((items) => items.length === 0)) return false;
+      batches = inBatches(missed, input.batchSize ?? BATCH_PAGES);
+      return true;
+    };
     const { options, pages } = await runEleventy(
       {
         contentDir,
@@ -108,7 +117,8 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
         ...(cacheDir ? { renderCacheDir: renderCacheDir(cacheDir), parseCacheDir: parseCacheDir(cacheDir) } : {}),
       },
       staging,
-      () => (batches?.length ?? 0) > 0,
+      moreBatches,
+      (file, content) => incremental?.written(file, content),
     );
     // The last run's pages are garbage now; the manifest and the report are made next.
     collectGarbage();
@@ -122,6 +132,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     if (incremental) await incremental.commit(staging, (dir) => swapIn(dir, outDir));
     else await swapIn(staging, outDir);
     const kept = incremental?.kept() ?? [];
+    const copied = incremental?.copied() ?? [];
 
     const { unread, strict, ...counts } = read;
     const failures = [...unread, ...search.errors.map((e) => `search index: ${e}`), ...(strict ? [strict] : [])];
@@ -130,8 +141,9 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
       outDir,
       ...counts,
       posts,
-      pages: pages + kept.filter((file) => file.endsWith(".html")).length,
+      pages: pages + [...kept, ...copied].filter((file) => file.endsWith(".html")).length,
       pagesKept: kept.length,
+      pagesCopied: copied.filter((file) => file.endsWith(".html")).length,
       searchRecords: search.records,
       failures,
       ms: Math.round(performance.now() - started),
@@ -140,6 +152,7 @@ export async function buildSite(input: BuildSiteInput = {}): Promise<BuildSiteRe
     return { summary, exitCode };
   } catch (error) {
     await indexing?.catch(() => {});
+    await incremental?.abandon();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
@@ -190,7 +203,13 @@ export const pagesCacheDir = (cacheDir: string): string => path.join(cacheDir, "
  */
 export const BATCH_PAGES = 1500;
 
-async function runEleventy(build: DotlogBuild & { progress: Progress }, outDir: string, moreBatches: () => boolean): Promise<EleventyRun> {
+async function runEleventy(
+  build: DotlogBuild & { progress: Progress },
+  outDir: string,
+  moreBatches: () => Promise<boolean>,
+  /** Each page Eleventy wrote, by its file relative to `outDir`, and what it wrote. */
+  onWritten: (file: string, content: string | Uint8Array) => void,
+): Promise<EleventyRun> {
   const { progress } = build;
   let total = 0;
   let written = 0;
@@ -213,14 +232,19 @@ async function runEleventy(build: DotlogBuild & { progress: Progress }, outDir: 
   eleventy.logger.overrideLogger(false);
 
   const pages = new Set<string>();
+  const root = path.resolve(outDir);
   const writeBatch = async (): Promise<void> => {
     const [, templates] = await eleventy.write();
-    for (const t of templates) if (typeof t.outputPath === "string" && t.outputPath.endsWith(".html")) pages.add(t.outputPath);
+    for (const t of templates) {
+      if (typeof t.outputPath !== "string") continue;
+      if (t.outputPath.endsWith(".html")) pages.add(t.outputPath);
+      onWritten(path.relative(root, path.resolve(t.outputPath)).split(path.sep).join("/"), t.content);
+    }
   };
   await eleventy.init();
   for (;;) {
     await writeBatch();
-    if (!moreBatches()) break;
+    if (!(await moreBatches())) break;
     await eleventy.restart();
     await eleventy.init();
     // `init` replaced the Eleventy writer that held the last batch's pages: collected now,

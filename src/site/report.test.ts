@@ -45,6 +45,10 @@ describe("formatReport", () => {
   it("says how many pages an incremental build kept from the last one", () => {
     expect(formatReport({ ...summary(), pagesKept: 14_000 })).toContain("  pages         14,567 (14,000 unchanged since the last build)\n");
   });
+
+  it("says how many pages a build into a new folder copied from the cache", () => {
+    expect(formatReport({ ...summary(), pagesCopied: 14_000 })).toContain("  pages         14,567 (14,000 copied from the cache)\n");
+  });
 });
 
 describe("formatWarnings", () => {

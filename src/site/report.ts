@@ -22,6 +22,8 @@ export interface BuildSummary {
   pages: number;
   /** Of the site's files, those taken unchanged from the last build (an incremental build). */
   pagesKept?: number;
+  /** Of the site's HTML pages, those copied from the cache's page store (a build into a new site folder). */
+  pagesCopied?: number;
   /** Records in the search index, or null when no index was written. */
   searchRecords: number | null;
   /** Entry bodies rendered, and taken from the render cache. */
@@ -45,7 +47,7 @@ export function formatReport(summary: BuildSummary): string {
     ["tags", count(summary.tags) + (summary.publishedTags < summary.tags ? ` (${count(summary.publishedTags)} published)` : "")],
     ["blog posts", count(summary.posts)],
     ...(summary.bodies ? [["rendered", `${count(summary.bodies.rendered)} entries (${count(summary.bodies.cached)} from the cache)`] as [string, string]] : []),
-    ["pages", count(summary.pages) + (summary.pagesKept ? ` (${count(summary.pagesKept)} unchanged since the last build)` : "")],
+    ["pages", count(summary.pages) + (summary.pagesKept ? ` (${count(summary.pagesKept)} unchanged since the last build)` : "") + (summary.pagesCopied ? ` (${count(summary.pagesCopied)} copied from the cache)` : "")],
     ["search index", summary.searchRecords === null ? "not written" : `${count(summary.searchRecords)} records`],
     ["redacted", `${count(summary.redactions)} matches`],
     ["warnings", count(summary.warnings.length)],
