@@ -198,7 +198,7 @@ export const pagesCacheDir = (cacheDir: string): string => path.join(cacheDir, "
  * pagination's page data, each page's content before and after its transforms): 10,000 entries,
  * build process peak 703 MiB at 5,000 pages a run, 571 at 2,500, 487 at 1,000 — for 2.4 and
  * 8.3 s more CPU than 5,000 (each run computes its global data and ends with a full collection).
- * Since the data stage's own peak came down (docs/performance.md, item 22): 484 MiB at 2,500,
+ * Since the data stage's own peak came down (docs/performance-history.md, item 22): 484 MiB at 2,500,
  * 464 at 2,000, 424 at 1,500, for ~1.4 s more CPU than 2,500.
  */
 export const BATCH_PAGES = 1500;

@@ -13,7 +13,7 @@
 //
 // Each part costs the browser one word chunk a query term, and Pagefind's process memory in
 // proportion to its records: the sizes are a balance of the two, measured in
-// docs/performance.md ("Search index in parts").
+// docs/performance-history.md ("Search index in parts").
 
 export interface PartSizes {
   /** Records in an old part before it is closed (at a change of month). */

@@ -34,7 +34,7 @@ export const SEARCH_LANGUAGE = "zh-cn";
  * records: one location a record (a 3,000-record part: 3,000), so that the four parts of a
  * 10,000-entry log cost a query term ~5 KB in all. Smaller chunks cost less a query but list
  * more chunks in each part's meta, which the first query loads (half a location a record:
- * ~3.5 KB a term, +21 KB of meta; measured in docs/performance.md, "Search index in parts").
+ * ~3.5 KB a term, +21 KB of meta; measured in docs/performance-history.md, "Search index in parts").
  * Pagefind 1.6 takes the size only from its environment, as an unstable setting.
  */
 const DEFAULT_CHUNK_SIZE = 20_000;
