@@ -16,7 +16,6 @@ import rehypeCode from "./rehype-code.ts";
 import rehypeTranscript from "./rehype-transcript.ts";
 import rehypeVisibleControls from "./rehype-visible-controls.ts";
 import rehypeWrap from "./rehype-wrap.ts";
-import remarkSafeUrls from "./remark-safe-urls.ts";
 
 export { renderBacklinkContext } from "./backlink-context.ts";
 export { entryTree } from "./entry-tree.ts";
@@ -61,7 +60,6 @@ export async function createRenderer(options: RenderOptions = {}): Promise<Rende
   const highlight = await createHighlight({ light: lightTheme, dark: darkTheme, colorReplacements: COLOR_REPLACEMENTS });
   const processor = unified()
     .use(constructPlugins)
-    .use(remarkSafeUrls)
     .use(remarkRehype, { handlers: { logBlock: blockPlaceholder } })
     .use(rehypeTranscript, { highlight })
     .use(rehypeCode, { highlight })

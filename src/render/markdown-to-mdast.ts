@@ -54,7 +54,7 @@ function bodySource(entry: Entry): Source {
       dedent.push(0);
       continue;
     }
-    const cut = Math.min(indent, /^ */.exec(text)![0].length);
+    const cut = indent === 0 ? 0 : Math.min(indent, /^ */.exec(text)![0].length);
     // Markdown reads a NUL as U+FFFD (CommonMark does, for safety): texts are found as read.
     lines.push(text.slice(cut).replaceAll("\0", "\uFFFD"));
     dedent.push(cut);
@@ -89,58 +89,55 @@ interface Context {
 
 type Container = Parent & { children: RootContent[] };
 
+// The converters below are named functions that take their state, not closures made per entry:
+// run through tsx, every function made gets a name set at run time (~0.1 s at 10,000 entries).
 function convert(tokens: MarkdownToken[], root: Root, context: Context): void {
   const stack: Container[] = [root as Container];
   const anchored = new Set<string>();
-  const top = (): Container => stack.at(-1)!;
-  const open = (node: Container): void => {
-    top().children.push(node as RootContent);
-    stack.push(node);
-  };
   let row = 0;
   for (const token of tokens) {
     const line = token.map ? context.source.first + token.map[0] : null;
     switch (token.type) {
       case "ordered_list_open": {
         const start = Number(token.attrGet("start") ?? 1);
-        open({
+        open(stack, {
           type: "logOutline",
-          level: stack.filter((node) => node.type === "logOutline").length + 1,
+          level: outlineDepth(stack) + 1,
           children: [],
           data: { hName: "ol", hProperties: { className: ["outline", "outline-markdown"], ...(start !== 1 ? { start } : {}) } },
         } as LogOutline as Container);
         break;
       }
       case "bullet_list_open":
-        open({ type: "list", ordered: false, spread: false, children: [] } as List as Container);
+        open(stack, { type: "list", ordered: false, spread: false, children: [] } as List as Container);
         break;
       case "list_item_open":
-        if (top().type === "logOutline") open(outlineItem(token, line, context, anchored) as Container);
-        else open({ type: "listItem", spread: false, children: [] } as ListItem as Container);
+        if (top(stack).type === "logOutline") open(stack, outlineItem(token, line, context, anchored) as Container);
+        else open(stack, { type: "listItem", spread: false, children: [] } as ListItem as Container);
         break;
       case "blockquote_open":
-        open({ type: "blockquote", children: [] } as Container);
+        open(stack, { type: "blockquote", children: [] } as Container);
         break;
       case "heading_open":
-        open({ type: "heading", depth: Number(token.tag.slice(1)) as Heading["depth"], children: [] } as Heading as Container);
+        open(stack, { type: "heading", depth: Number(token.tag.slice(1)) as Heading["depth"], children: [] } as Heading as Container);
         break;
       case "paragraph_open":
-        open({ type: "paragraph", children: [] } as Paragraph as Container);
+        open(stack, { type: "paragraph", children: [] } as Paragraph as Container);
         break;
       case "table_open":
-        open({ type: "table", align: [], children: [] } as Table as Container);
+        open(stack, { type: "table", align: [], children: [] } as Table as Container);
         break;
       case "tr_open":
         row = token.map?.[0] ?? row;
         context.rowColumn = 0;
-        open({ type: "tableRow", children: [] } as TableRow as Container);
+        open(stack, { type: "tableRow", children: [] } as TableRow as Container);
         break;
       case "th_open":
       case "td_open": {
         // remark-rehype makes as many cells a row as the table has alignments.
-        const table = stack.findLast((node) => node.type === "table") as Table | undefined;
+        const table = innermostTable(stack);
         if (token.type === "th_open" && table) table.align!.push(alignOf(token.attrGet("style")));
-        open({ type: "tableCell", children: [] } as TableCell as Container);
+        open(stack, { type: "tableCell", children: [] } as TableCell as Container);
         break;
       }
       case "ordered_list_close":
@@ -156,18 +153,38 @@ function convert(tokens: MarkdownToken[], root: Root, context: Context): void {
         stack.pop();
         break;
       case "hr":
-        top().children.push({ type: "thematicBreak" });
+        top(stack).children.push({ type: "thematicBreak" });
         break;
       case "fence":
       case "code_block":
-        top().children.push(codeBlock(token, line ?? context.source.first, context));
+        top(stack).children.push(codeBlock(token, line ?? context.source.first, context));
         break;
       case "inline":
-        addInline(top(), token, token.map?.[0] ?? row, context);
+        addInline(top(stack), token, token.map?.[0] ?? row, context);
         break;
     }
   }
   markMarkers(root);
+}
+
+function top(stack: Container[]): Container {
+  return stack.at(-1)!;
+}
+
+function open(stack: Container[], node: Container): void {
+  top(stack).children.push(node as RootContent);
+  stack.push(node);
+}
+
+function outlineDepth(stack: Container[]): number {
+  let depth = 0;
+  for (const node of stack) if (node.type === "logOutline") depth++;
+  return depth;
+}
+
+function innermostTable(stack: Container[]): Table | undefined {
+  for (let index = stack.length - 1; index >= 0; index--) if (stack[index]!.type === "table") return stack[index] as Table;
+  return undefined;
 }
 
 function alignOf(style: string | null): Table["align"] extends (infer A)[] | null | undefined ? A : never {
@@ -192,19 +209,16 @@ function outlineItem(token: MarkdownToken, line: number | null, context: Context
 }
 
 /** Each outline item shows the author's number as its marker, before its own first text. */
-function markMarkers(root: Root): void {
-  const walk = (node: Parent): void => {
-    for (const child of node.children) {
-      if (child.type === "logItem") {
-        const marker: LogMarker = { type: "logMarker", children: [{ type: "text", value: child.marker }], data: { hName: "span", hProperties: { className: ["marker"] } } };
-        const own = child.children[0];
-        if (own?.type === "paragraph") own.children.unshift(marker);
-        else child.children.unshift({ type: "paragraph", children: [marker] });
-      }
-      if ("children" in child) walk(child as Parent);
+function markMarkers(node: Parent): void {
+  for (const child of node.children) {
+    if (child.type === "logItem") {
+      const marker: LogMarker = { type: "logMarker", children: [{ type: "text", value: child.marker }], data: { hName: "span", hProperties: { className: ["marker"] } } };
+      const own = child.children[0];
+      if (own?.type === "paragraph") own.children.unshift(marker);
+      else child.children.unshift({ type: "paragraph", children: [marker] });
     }
-  };
-  walk(root);
+    if ("children" in child) markMarkers(child as Parent);
+  }
 }
 
 function codeBlock(token: MarkdownToken, line: number, context: Context): LogBlock {
@@ -221,76 +235,86 @@ interface Cursor {
   column: number;
 }
 
+/** One inline run being converted: the nodes open, where its text is looked for, and the text not yet placed. */
+interface InlineState {
+  stack: Parent[];
+  cursor: Cursor;
+  context: Context;
+  /** A run of text as written (a backslash before a letter, `\TODO`, is written as it shows): one text node, found in its line at once. */
+  written: string;
+}
+
 function addInline(parent: Container, token: MarkdownToken, line: number, context: Context): void {
-  const stack: Parent[] = [parent];
-  const cursor: Cursor = { line, column: 0 };
-  const push = (node: PhrasingContent): void => void (stack.at(-1)!.children as PhrasingContent[]).push(node);
-  const enter = (node: PhrasingContent & Parent): void => {
-    push(node);
-    stack.push(node);
-  };
   // Cells of one row share its line: each is looked for after the one before.
-  if (parent.type === "tableCell") cursor.column = context.rowColumn;
-  // A run of text as written (a backslash before a letter, `\TODO`, is written as it shows) is
-  // one text node, found in its line at once.
-  let written = "";
-  const flush = (): void => {
-    if (written !== "") push(locatedText(written, cursor, context));
-    written = "";
-  };
+  const state: InlineState = { stack: [parent], cursor: { line, column: parent.type === "tableCell" ? context.rowColumn : 0 }, context, written: "" };
+  const { cursor } = state;
   for (const child of token.children ?? []) {
     if (child.type === "text" || (child.type === "text_special" && child.content === child.markup)) {
-      written += child.content;
+      state.written += child.content;
       continue;
     }
-    flush();
+    flush(state);
     switch (child.type) {
       case "text_special":
-        push({ type: "text", value: child.content });
+        push(state, { type: "text", value: child.content });
         skip(child.markup, cursor, context);
         break;
       case "code_inline":
-        push({ type: "inlineCode", value: child.content });
+        push(state, { type: "inlineCode", value: child.content });
         skip(child.content, cursor, context);
         break;
       case "softbreak":
-        push({ type: "text", value: "\n" });
+        push(state, { type: "text", value: "\n" });
         cursor.line++;
         cursor.column = 0;
         break;
       case "hardbreak":
-        push({ type: "break" });
+        push(state, { type: "break" });
         cursor.line++;
         cursor.column = 0;
         break;
       case "em_open":
-        enter({ type: "emphasis", children: [] });
+        enter(state, { type: "emphasis", children: [] });
         break;
       case "strong_open":
-        enter({ type: "strong", children: [] });
+        enter(state, { type: "strong", children: [] });
         break;
       case "s_open":
-        enter({ type: "delete", children: [] });
+        enter(state, { type: "delete", children: [] });
         break;
       case "link_open": {
         const title = child.attrGet("title");
-        enter({ type: "link", url: child.attrGet("href") ?? "", title: title ?? null, children: [] } as Link);
+        enter(state, { type: "link", url: child.attrGet("href") ?? "", title: title ?? null, children: [] } as Link);
         break;
       }
       case "em_close":
       case "strong_close":
       case "s_close":
       case "link_close":
-        stack.pop();
+        state.stack.pop();
         break;
       case "image":
-        push(imageLink(child));
+        push(state, imageLink(child));
         skip(child.content, cursor, context);
         break;
     }
   }
-  flush();
+  flush(state);
   if (parent.type === "tableCell") context.rowColumn = cursor.column;
+}
+
+function push(state: InlineState, node: PhrasingContent): void {
+  (state.stack.at(-1)!.children as PhrasingContent[]).push(node);
+}
+
+function enter(state: InlineState, node: PhrasingContent & Parent): void {
+  push(state, node);
+  state.stack.push(node);
+}
+
+function flush(state: InlineState): void {
+  if (state.written !== "") push(state, locatedText(state.written, state.cursor, state.context));
+  state.written = "";
 }
 
 /**

@@ -99,6 +99,29 @@ describe("a Markdown entry's body", () => {
     expect(tags(await html("2016-01-22T17:45"), "del").map(textOf)).toEqual(["in the kernel"]);
   });
 
+  it("links only safe URLs however the scheme is hidden, and shows a link's text as written", async () => {
+    const text = [
+      "10:00 2016-03-02",
+      "----------------",
+      "xss, links",
+      "----------",
+      "1.  [tab](<java\tscript:alert(1)>) [entity](java&#x09;script:alert(2)) [newline](java&#10;script:alert(3))",
+      "2.  [upper](JaVaScRiPt:alert(4)) [data](data:text/html,<script>alert(5)</script>) [ok](<https://example.com/a b>)",
+      "3.  <http://xn--n-nga1b.com/%E4%B8%AD> <mailto:someone@example.com>",
+      "",
+    ].join("\n");
+    const own = parseTimeline([{ file: "links.markdown", bytes: new TextEncoder().encode(text) }]);
+    const tree = parse(await renderer.renderEntry(own.entries[0]!, own));
+    const links = tags(tree, "a").map((a) => [textOf(a), attr(a, "href")]);
+    expect(links).toEqual([
+      ["ok", "https://example.com/a%20b"],
+      ["http://xn--n-nga1b.com/%E4%B8%AD", "http://xn--n-nga1b.com/%E4%B8%AD"],
+      ["mailto:someone@example.com", "mailto:someone@example.com"],
+    ]);
+    // Every unsafe link is its text, nothing lost.
+    for (const shown of ["tab", "entity", "newline", "upper", "data"]) expect(textOf(tree)).toContain(shown);
+  });
+
   it("leaves a .LOG entry literal", async () => {
     const tree = await html("2012-04-01T14:25");
     expect(tags(tree, "strong")).toEqual([]);
