@@ -23,6 +23,7 @@ import { removeInBackground } from "./remove-in-background.ts";
 import { incrementalPages } from "./incremental/index.ts";
 import { allPages, inBatches, type PageSelection } from "./pages/page-sets.ts";
 import type { Searchable, SiteData } from "./site-data.ts";
+import { isRunning } from "./is-running.ts";
 
 export interface BuildSiteInput {
   /** The folder of logs; default `content`. */
@@ -400,15 +401,6 @@ async function swapIn(staging: string, outDir: string): Promise<void> {
     throw new UserError(`could not move the new site into ${outDir}: ${(error as Error).message}`);
   }
   if (hadOld) await removeInBackground(old);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 function relativeToCwd(file: string): string {

@@ -21,6 +21,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from "
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { isRunning } from "../is-running.ts";
 
 /** Where one page's bytes are. */
 export interface StoredPage {
@@ -238,15 +239,6 @@ async function prune(dir: string, kept: ReadonlySet<string>): Promise<void> {
     if (!pid || kept.has(name) || writing.has(name)) continue;
     if (pid !== process.pid && isRunning(pid)) continue;
     await rm(path.join(dir, name), { force: true }).catch(() => {});
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
