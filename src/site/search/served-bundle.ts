@@ -1,6 +1,6 @@
 // A Pagefind bundle rewritten the way the site serves it, so that the first search of a long
 // log downloads less: what every first query loads is Pagefind's WASM and each part's meta
-// file, which lists every page (measured in docs/performance.md, "First search query").
+// file, which lists every page (measured in docs/performance-history.md, item 30).
 //
 // - The meta and the WASM stored uncompressed. Pagefind gzips them, so a host's brotli cannot
 //   shrink them; its script takes a file that starts with its signature (`pagefind_dcd`) as it
