@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { defaultOptions } from "../options.ts";
 import { resolveSiteOptions, UserError, validateOptions } from "./index.ts";
 import { optionsSchema } from "./schema.ts";
+import { WARNING_CODES } from "../../log/warning-codes.ts";
 
 function messageOf(run: () => unknown): string {
   try {
@@ -81,6 +82,12 @@ describe("the schema", () => {
           : schema.default;
       expect([key, documented]).toEqual([key, value]);
     }
+  });
+
+  it("lets strict name every warning code, and nothing else", () => {
+    const strict = (optionsSchema.properties as Record<string, { items: { enum: string[] } }>).strict!;
+    expect([...strict.items.enum].sort()).toEqual(Object.keys(WARNING_CODES).sort());
+    expect(() => validateOptions({ strict: ["post", "unmatched-exclude", "no-entries"] }, "the test")).not.toThrow();
   });
 
   it("accepts the defaults", () => {
