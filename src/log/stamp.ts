@@ -71,26 +71,24 @@ function matchDateFirst(line: string): StampShape | null {
   const m = DATE_FIRST.exec(line);
   if (m === null) return null;
   const [, year, separator, month, day, hour, minute, meridiem] = m as unknown as string[];
-  return {
-    hour: Number(hour),
-    minute: Number(minute),
-    meridiem: meridiem === undefined ? null : meridiem.toLowerCase() === "a" ? "am" : "pm",
-    fields: [Number(year), Number(month), Number(day)],
-    widths: [year!.length, month!.length, day!.length],
-    separator: separator as StampShape["separator"],
-  };
+  return shapeOf(hour!, minute!, meridiem, [year!, month!, day!], separator!);
 }
 
 function matchTimeFirst(line: string): StampShape | null {
   const m = STAMP_SHAPE.exec(line);
   if (m === null) return null;
   const [, hour, minute, meridiem, a, separator, b, c] = m as unknown as string[];
+  return shapeOf(hour!, minute!, meridiem, [a!, b!, c!], separator!);
+}
+
+/** A stamp's fields as matched; `date`: the three date fields left to right, as written. */
+function shapeOf(hour: string, minute: string, meridiem: string | undefined, date: [string, string, string], separator: string): StampShape {
   return {
     hour: Number(hour),
     minute: Number(minute),
     meridiem: meridiem === undefined ? null : meridiem.toLowerCase() === "a" ? "am" : "pm",
-    fields: [Number(a), Number(b), Number(c)],
-    widths: [a!.length, b!.length, c!.length],
+    fields: [Number(date[0]), Number(date[1]), Number(date[2])],
+    widths: [date[0].length, date[1].length, date[2].length],
     separator: separator as StampShape["separator"],
   };
 }
