@@ -3,17 +3,13 @@
 // change from the cache's page store. Its site must be byte for byte the one a build without
 // any cache makes, whatever changed since the cache was filled.
 
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, pagesCacheDir, type BuildSiteResult } from "../../src/site/build-site.ts";
 import { pageStoreDir } from "../../src/site/incremental/index.ts";
-import { siteDifferences } from "./compare-sites.ts";
+import { authorContent, differencesFromBuildWithoutCache, siteDifferences } from "./compare-sites.ts";
 import { fileOf } from "./html.ts";
-
-const SEED = path.resolve("content/000_76b23a5250f26162.txt");
-const CORPUS = path.resolve("test/fixtures/corpus/log2013.txt");
 
 let root: string;
 let content: string;
@@ -29,21 +25,12 @@ async function intoNewFolder(): Promise<{ run: BuildSiteResult; out: string }> {
 
 /** The site equals a build of the same content without any cache, file for file and byte for byte. */
 async function expectSameAsBuildWithoutCache(out: string): Promise<void> {
-  const full = path.join(mkdtempSync(path.join(root, "full-")), "site");
-  await buildSite({ contentDir: content, outDir: full });
-  expect(siteDifferences(out, full)).toEqual({ onlyA: [], onlyB: [], differing: [] });
-  rmSync(path.dirname(full), { recursive: true, force: true });
+  expect(await differencesFromBuildWithoutCache(out, content, root)).toEqual({ onlyA: [], onlyB: [], differing: [] });
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(path.join(tmpdir(), "dotlog-empty-folder-"));
-  content = path.join(root, "content");
+  ({ root, content, seedLog } = authorContent("dotlog-empty-folder-", "Deployed"));
   cache = path.join(root, "cache");
-  mkdirSync(content);
-  seedLog = path.join(content, path.basename(SEED));
-  copyFileSync(SEED, seedLog);
-  copyFileSync(CORPUS, path.join(content, path.basename(CORPUS)));
-  writeFileSync(path.join(content, "dotlog.config.json"), JSON.stringify({ title: "Deployed" }));
 }, 120_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));

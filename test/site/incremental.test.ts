@@ -4,16 +4,12 @@
 // with a full build of the same content into a fresh folder without a cache.
 
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildSiteResult } from "../../src/site/build-site.ts";
 import { manifestFile } from "../../src/site/incremental/page-manifest.ts";
-import { siteDifferences } from "./compare-sites.ts";
+import { authorContent, differencesFromBuildWithoutCache, siteDifferences } from "./compare-sites.ts";
 import { fileOf } from "./html.ts";
-
-const SEED = path.resolve("content/000_76b23a5250f26162.txt");
-const CORPUS = path.resolve("test/fixtures/corpus/log2013.txt");
 
 let root: string;
 let content: string;
@@ -29,23 +25,13 @@ async function incremental(): Promise<BuildSiteResult> {
 
 /** The incremental site equals a full build of the same content, file for file and byte for byte. */
 async function expectSameAsFullBuild(): Promise<void> {
-  const fresh = mkdtempSync(path.join(root, "full-"));
-  const full = path.join(fresh, "site");
-  await buildSite({ contentDir: content, outDir: full });
-  expect(siteDifferences(out, full)).toEqual({ onlyA: [], onlyB: [], differing: [] });
-  rmSync(fresh, { recursive: true, force: true });
+  expect(await differencesFromBuildWithoutCache(out, content, root)).toEqual({ onlyA: [], onlyB: [], differing: [] });
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(path.join(tmpdir(), "dotlog-incremental-"));
-  content = path.join(root, "content");
+  ({ root, content, seedLog } = authorContent("dotlog-incremental-", "Incremental"));
   out = path.join(root, "site");
   cache = path.join(root, "cache");
-  mkdirSync(content);
-  seedLog = path.join(content, path.basename(SEED));
-  copyFileSync(SEED, seedLog);
-  copyFileSync(CORPUS, path.join(content, path.basename(CORPUS)));
-  writeFileSync(path.join(content, "dotlog.config.json"), JSON.stringify({ title: "Incremental" }));
 }, 120_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
