@@ -3,6 +3,7 @@
 // transcript (command and output), a gdb session and a config block. The output HTML is parsed
 // back: only elements, attributes, classes and URLs that dotlog generates may appear, and the
 // payload's text must still be there, escaped, for the reader.
+import type { Element } from "hast";
 import { beforeAll, describe, expect, it } from "vitest";
 import { payloads, xssLog, xssMarkdown } from "../../test/fixtures/xss/xss-log.ts";
 import { parseTimeline, type BodyNode } from "../log/index.ts";
@@ -57,10 +58,7 @@ describe("XSS corpus", () => {
     for (const entry of timeline.entries) {
       const tree = parse(await renderer.renderEntry(entry, timeline));
       for (const element of elements(tree)) {
-        const allowed = ALLOWED[element.tagName];
-        expect(allowed, `<${element.tagName}>`).toBeDefined();
-        for (const key of Object.keys(element.properties)) expect(allowed, `${element.tagName}[${key}]`).toContain(key);
-        for (const name of classes(element)) expect(CLASSES.has(name) || /^dl-t-[a-z0-9]+$/.test(name), `class ${name}`).toBe(true);
+        expectAllowed(element, ALLOWED);
         const id = attr(element, "id");
         if (id !== undefined) expect(id).toMatch(/^(?:i\d+(?:-\d+)*|todo-\d+)$/);
         const href = attr(element, "href");
@@ -105,6 +103,14 @@ function shownLines(nodes: BodyNode[]): string[] {
   });
 }
 
+/** Only the elements, attributes and classes the renderer makes: nothing a payload wrote. */
+function expectAllowed(element: Element, allowedTags: Record<string, string[]>, moreClasses: string[] = []): void {
+  const allowed = allowedTags[element.tagName];
+  expect(allowed, `<${element.tagName}>`).toBeDefined();
+  for (const key of Object.keys(element.properties)) expect(allowed, `${element.tagName}[${key}]`).toContain(key);
+  for (const name of classes(element)) expect(CLASSES.has(name) || moreClasses.includes(name) || /^dl-t-[a-z0-9]+$/.test(name), `class ${name}`).toBe(true);
+}
+
 const squeeze = (text: string) => text.replace(/\s+/g, "");
 
 describe("XSS corpus in a Markdown entry", () => {
@@ -115,10 +121,7 @@ describe("XSS corpus in a Markdown entry", () => {
     for (const entry of timeline.entries) {
       const tree = parse(await renderer.renderEntry(entry, timeline));
       for (const element of elements(tree)) {
-        const allowed = MARKDOWN_ALLOWED[element.tagName];
-        expect(allowed, `<${element.tagName}>`).toBeDefined();
-        for (const key of Object.keys(element.properties)) expect(allowed, `${element.tagName}[${key}]`).toContain(key);
-        for (const name of classes(element)) expect(CLASSES.has(name) || ["outline-markdown", "image-link"].includes(name) || /^dl-t-[a-z0-9]+$/.test(name), `class ${name}`).toBe(true);
+        expectAllowed(element, MARKDOWN_ALLOWED, ["outline-markdown", "image-link"]);
         const href = attr(element, "href");
         // Only the web, FTP, mail, or a path on this site; never a script or data URL.
         if (href !== undefined) expect(href).toMatch(/^(?:\/(?!\/)|(?:https?|ftp|mailto):|(?![a-z][a-z\d+.-]*:)[^/])/i);
